@@ -1,0 +1,51 @@
+/**
+ * The feed's formats: the manifest that lists a bundle's files, and the signed channel metadata.
+ * A feed is static files: `channels/<name>.json` (signed, small, revalidated) and `files/<sha256>.<ext>`
+ * (content-addressed, immutable). See docs/feed-format.md.
+ */
+import * as v from 'valibot';
+import { Id, LocaleTag } from './schema.ts';
+
+export const BUNDLE_FORMAT = 1;
+export const DOC_KINDS = ['hall', 'department', 'service', 'fee', 'channels', 'notice', 'attract'] as const;
+export type DocKindT = (typeof DOC_KINDS)[number];
+
+const Sha256 = v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/, 'should be a SHA-256 in hex'));
+export const FILE_EXTENSIONS = ['json', 'svg', 'png', 'jpg', 'webp'] as const;
+const FileRef = { hash: Sha256, size: v.pipe(v.number(), v.integer(), v.minValue(0)), ext: v.picklist(FILE_EXTENSIONS) };
+
+export const Manifest = v.strictObject({
+  format: v.literal(BUNDLE_FORMAT),
+  hall: Id,
+  locales: v.array(LocaleTag),
+  defaultLocale: LocaleTag,
+  documents: v.array(v.strictObject({ kind: v.picklist(DOC_KINDS), id: v.string(), ...FileRef })),
+  media: v.array(v.strictObject({ path: v.string(), type: v.string(), ...FileRef })),
+});
+export type ManifestT = v.InferOutput<typeof Manifest>;
+export type FileRefT = { hash: string; size: number; ext: (typeof FILE_EXTENSIONS)[number] };
+
+/** What the channel file's signature covers. */
+export const ChannelPayload = v.strictObject({
+  type: v.literal('sunlight-channel'),
+  channel: v.string(),
+  hall: Id,
+  version: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  published: v.pipe(v.string(), v.isoTimestamp()),
+  expires: v.pipe(v.string(), v.isoTimestamp()),
+  manifest: v.strictObject({ hash: Sha256, size: v.number() }),
+});
+export type ChannelPayloadT = v.InferOutput<typeof ChannelPayload>;
+
+/**
+ * The channel file: the payload as the exact JSON text that was signed, so a verifier checks those bytes
+ * and needs no canonical JSON. `keyid` is the SHA-256 (hex) of the raw 32-byte Ed25519 public key.
+ */
+export const SignedChannel = v.strictObject({
+  payload: v.string(),
+  signatures: v.array(v.strictObject({ keyid: v.string(), sig: v.string() })),
+});
+export type SignedChannelT = v.InferOutput<typeof SignedChannel>;
+
+export const filePath = (ref: { hash: string; ext: string }): string => `files/${ref.hash}.${ref.ext}`;
+export const channelPath = (channel: string): string => `channels/${channel}.json`;

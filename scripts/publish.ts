@@ -1,0 +1,152 @@
+/**
+ * `publish <folder> --feed <dir> --key <file>`: validate, build the bundle, write its content-addressed files
+ * into the feed, and last the signed channel file, so a terminal never sees metadata naming a missing file.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import * as v from 'valibot';
+import {
+  BUNDLE_FORMAT,
+  ChannelPayload,
+  type ChannelPayloadT,
+  channelPath,
+  type FileRefT,
+  filePath,
+  type ManifestT,
+  SignedChannel,
+} from '../content/bundle-format.ts';
+import { buildBundle } from '../content/bundle.ts';
+import { formatProblem } from '../content/problems.ts';
+import { validateFolder } from '../content/validate.ts';
+import { signText } from './keys.ts';
+
+export type PublishOptions = {
+  folder: string;
+  feed: string;
+  privateKey: string;
+  channel: string;
+  /** How long terminals may trust this metadata, like "30d" or "12h". */
+  expires: string;
+  now?: Date;
+  log?: (line: string) => void;
+};
+export type PublishResult =
+  | { ok: true; version: number; manifest: string; written: string[]; reused: number; bytesWritten: number }
+  | { ok: false; reason: string };
+
+export function parseDuration(text: string): number {
+  const m = /^(\d+)\s*([hdw])$/.exec(text.trim());
+  if (!m) throw new Error(`--expires "${text}" should be a number of hours, days or weeks, like 12h, 30d or 2w`);
+  return Number(m[1]) * { h: 3600e3, d: 86400e3, w: 7 * 86400e3 }[m[2] as 'h' | 'd' | 'w'];
+}
+
+export function publishBundle(o: PublishOptions): PublishResult {
+  const log = o.log ?? (() => {});
+  const now = o.now ?? new Date();
+  const lifetime = parseDuration(o.expires);
+  if (!/^[a-z0-9][a-z0-9-]*$/.test(o.channel)) return { ok: false, reason: `channel "${o.channel}" may use only a-z, 0-9 and "-"` };
+
+  const { problems, content } = validateFolder(o.folder, { today: now.toISOString().slice(0, 10) });
+  if (!content) {
+    for (const p of problems.errors) log(formatProblem(p));
+    return { ok: false, reason: `${problems.errors.length} error(s) in ${o.folder}: nothing was published` };
+  }
+  const previous = readPreviousVersion(o.feed, o.channel);
+  if (typeof previous === 'string') return { ok: false, reason: previous };
+
+  const bundle = buildBundle(content);
+  const written: string[] = [];
+  let reused = 0;
+  let bytesWritten = 0;
+  const total = bundle.documents.length + bundle.media.length;
+  const progress = (done: number) => {
+    if (total >= 500 && done % 250 === 0) log(`  … ${done}/${total} files`);
+  };
+  const store = (bytes: Buffer, ext: FileRefT['ext']): FileRefT => {
+    const ref = { hash: createHash('sha256').update(bytes).digest('hex'), size: bytes.length, ext };
+    const path = filePath(ref);
+    if (existsSync(join(o.feed, path))) reused++;
+    else {
+      writeAtomically(join(o.feed, path), bytes);
+      written.push(path);
+      bytesWritten += bytes.length;
+    }
+    return ref;
+  };
+
+  const documents = bundle.documents.map((d, i) => {
+    progress(i + 1);
+    return { kind: d.kind, id: d.id, ...store(Buffer.from(JSON.stringify(d.value)), 'json') };
+  });
+  const media = bundle.media.map((m, i) => {
+    progress(bundle.documents.length + i + 1);
+    const ext = m.path.slice(m.path.lastIndexOf('.') + 1).toLowerCase().replace('jpeg', 'jpg') as FileRefT['ext'];
+    return { path: m.path, type: m.type, ...store(readFileSync(m.absolute), ext) };
+  });
+  const manifest: ManifestT = {
+    format: BUNDLE_FORMAT,
+    hall: bundle.hall,
+    locales: bundle.locales,
+    defaultLocale: bundle.defaultLocale,
+    documents,
+    media,
+  };
+  const manifestRef = store(Buffer.from(JSON.stringify(manifest)), 'json');
+
+  const payload: ChannelPayloadT = {
+    type: 'sunlight-channel',
+    channel: o.channel,
+    hall: bundle.hall,
+    version: previous + 1,
+    published: now.toISOString(),
+    expires: new Date(now.getTime() + lifetime).toISOString(),
+    manifest: { hash: manifestRef.hash, size: manifestRef.size },
+  };
+  const text = JSON.stringify(payload);
+  const channelFile = channelPath(o.channel);
+  const channelBytes = Buffer.from(`${JSON.stringify({ payload: text, signatures: [signText(o.privateKey, text)] }, null, 2)}\n`);
+  writeAtomically(join(o.feed, channelFile), channelBytes);
+  written.push(channelFile);
+  bytesWritten += channelBytes.length;
+  return { ok: true, version: payload.version, manifest: filePath(manifestRef), written, reused, bytesWritten };
+}
+
+/** The version now in the channel file (0 when there is none); a string when it cannot be read. */
+function readPreviousVersion(feed: string, channel: string): number | string {
+  const path = join(feed, channelPath(channel));
+  if (!existsSync(path)) return 0;
+  try {
+    const signed = v.parse(SignedChannel, JSON.parse(readFileSync(path, 'utf8')));
+    return v.parse(ChannelPayload, JSON.parse(signed.payload)).version;
+  } catch {
+    return `${path} exists but cannot be read, so the next version number is unknown: restore it from a backup`;
+  }
+}
+
+function writeAtomically(path: string, bytes: Buffer): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const temp = `${path}.${process.pid}.tmp`;
+  writeFileSync(temp, bytes);
+  renameSync(temp, path);
+}
+
+export async function runPublish(o: {
+  folder: string;
+  feed: string;
+  keyFile: string;
+  channel: string;
+  expires: string;
+}): Promise<boolean> {
+  const privateKey = readFileSync(o.keyFile, 'utf8');
+  const result = publishBundle({ ...o, privateKey, log: console.log });
+  if (!result.ok) {
+    console.error(`✗ ${result.reason}`);
+    return false;
+  }
+  const kib = (result.bytesWritten / 1024).toFixed(1);
+  console.log(`✓ Published ${o.folder} to ${o.feed}, channel "${o.channel}", version ${result.version}`);
+  console.log(`  files: ${result.written.length} new, ${result.reused} reused; ${kib} KiB written`);
+  console.log(`  manifest: ${result.manifest}`);
+  return true;
+}
