@@ -7,8 +7,12 @@ type BuildConfig = { trustedKeys: string[]; feedUrl: string; channel: string };
 
 /** The build config, with KIOSK_TRUSTED_KEYS (comma-separated public.key contents) replacing its keys. */
 function kioskConfig(): BuildConfig {
-  const file = JSON.parse(readFileSync(new URL('./kiosk/build-config.json', import.meta.url), 'utf8')) as BuildConfig;
-  const fromEnv = process.env.KIOSK_TRUSTED_KEYS?.split(',').map((k) => k.trim()).filter(Boolean);
+  const file = JSON.parse(
+    readFileSync(new URL('./kiosk/build-config.json', import.meta.url), 'utf8'),
+  ) as BuildConfig;
+  const fromEnv = process.env.KIOSK_TRUSTED_KEYS?.split(',')
+    .map((k) => k.trim())
+    .filter(Boolean);
   return {
     trustedKeys: fromEnv && fromEnv.length > 0 ? fromEnv : file.trustedKeys,
     feedUrl: process.env.KIOSK_FEED_URL ?? file.feedUrl,

@@ -12,7 +12,11 @@ export type DocKindT = (typeof DOC_KINDS)[number];
 
 const Sha256 = v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/, 'should be a SHA-256 in hex'));
 export const FILE_EXTENSIONS = ['json', 'svg', 'png', 'jpg', 'webp'] as const;
-const FileRef = { hash: Sha256, size: v.pipe(v.number(), v.integer(), v.minValue(0)), ext: v.picklist(FILE_EXTENSIONS) };
+const FileRef = {
+  hash: Sha256,
+  size: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  ext: v.picklist(FILE_EXTENSIONS),
+};
 
 export const Manifest = v.strictObject({
   format: v.literal(BUNDLE_FORMAT),

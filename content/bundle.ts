@@ -9,7 +9,13 @@ import type { ValidContent } from './validate.ts';
 
 export type BundleDocument = { kind: DocKindT; id: string; value: unknown };
 export type BundleMedia = { path: string; type: string; absolute: string };
-export type BuiltBundle = { hall: string; locales: string[]; defaultLocale: string; documents: BundleDocument[]; media: BundleMedia[] };
+export type BuiltBundle = {
+  hall: string;
+  locales: string[];
+  defaultLocale: string;
+  documents: BundleDocument[];
+  media: BundleMedia[];
+};
 
 const SCHEMA: Record<DocKindT, v.GenericSchema> = {
   hall: Bundle.Hall,
@@ -32,13 +38,15 @@ export function buildBundle(c: ValidContent): BuiltBundle {
   const add = (kind: DocKindT, id: string, value: unknown) => {
     // The kiosk validates every document it receives with the same schema: check it here first.
     const result = v.safeParse(SCHEMA[kind], value);
-    if (!result.success) throw new Error(`bundle ${kind} "${id}" does not match the bundle schema: ${result.issues[0].message}`);
+    if (!result.success)
+      throw new Error(`bundle ${kind} "${id}" does not match the bundle schema: ${result.issues[0].message}`);
     documents.push({ kind, id, value: result.output });
   };
 
   const hall = c.hall.value;
   add('hall', hall.id, { ...hall, defaultLocale, commitments: rich(hall.commitments) });
-  for (const { value: d } of c.departments) add('department', d.id, { ...d, responsibilities: rich(d.responsibilities) });
+  for (const { value: d } of c.departments)
+    add('department', d.id, { ...d, responsibilities: rich(d.responsibilities) });
   for (const { value: s } of c.services) {
     const flow = s.flow && {
       nodes: s.flow.nodes.map((n) => ({ ...n, detail: rich(n.detail) })),
@@ -47,7 +55,11 @@ export function buildBundle(c: ValidContent): BuiltBundle {
         locales.map((locale) => {
           const text = (t: LocalizedText) => resolveText(t, locale, defaultLocale);
           const nodes = s.flow!.nodes.map((n) => ({ id: n.id, kind: n.kind, label: text(n.label) }));
-          const edges = s.flow!.edges.map((e) => ({ from: e.from, to: e.to, label: e.label && text(e.label) }));
+          const edges = s.flow!.edges.map((e) => ({
+            from: e.from,
+            to: e.to,
+            label: e.label && text(e.label),
+          }));
           return [locale, layoutFlow({ nodes, edges })];
         }),
       ),
@@ -55,14 +67,24 @@ export function buildBundle(c: ValidContent): BuiltBundle {
     add('service', s.id, { ...s, conditions: rich(s.conditions), flow });
   }
   for (const { value: f } of c.fees) add('fee', f.id, { ...f, exemptions: rich(f.exemptions) });
-  add('channels', 'channels', c.channels.map((ch) => ch.value));
+  add(
+    'channels',
+    'channels',
+    c.channels.map((ch) => ch.value),
+  );
   for (const n of c.notices) {
-    const body = Object.fromEntries(Object.entries(n.bodies).map(([l, b]) => [l, compileMarkdown(b.text).tree]));
+    const body = Object.fromEntries(
+      Object.entries(n.bodies).map(([l, b]) => [l, compileMarkdown(b.text).tree]),
+    );
     add('notice', n.value.id, { ...n.value, body });
   }
   if (c.attract) add('attract', 'attract', c.attract.value);
 
   const ext = (p: string) => p.slice(p.lastIndexOf('.') + 1).toLowerCase() as keyof typeof MEDIA_TYPES;
-  const media = c.media.map((m) => ({ path: m.path, type: MEDIA_TYPES[ext(m.path)] ?? 'application/octet-stream', absolute: m.absolute }));
+  const media = c.media.map((m) => ({
+    path: m.path,
+    type: MEDIA_TYPES[ext(m.path)] ?? 'application/octet-stream',
+    absolute: m.absolute,
+  }));
   return { hall: hall.id, locales, defaultLocale, documents, media };
 }

@@ -14,6 +14,7 @@ const FRIENDLY: Record<string, string> = {
 
 const friendly = (expected: string | null): string => {
   if (!expected) return 'something else';
+  expected = expected.replace(/^\((.*)\)$/, '$1');
   if (expected in FRIENDLY) return FRIENDLY[expected]!;
   const options = expected.split(' | ');
   if (options.every((o) => o.startsWith('"'))) return `one of ${options.join(', ')}`;
@@ -24,7 +25,9 @@ const isDefault = (message: string) => message.startsWith('Invalid ');
 
 export function describeIssue(issue: v.BaseIssue<unknown>, csv = false): { path: Path; message: string } {
   const path = (issue.path ?? []).map((p) => p.key as string | number);
-  const name = path.length > 0 ? `"${path.join('.')}"` : 'this';
+  // A CSV row has one basis: its columns are named without the list index.
+  const shown = csv ? path.filter((k) => typeof k === 'string') : path;
+  const name = path.length > 0 ? `"${shown.join('.')}"` : 'this';
   const field = csv ? 'column' : 'field';
   if (issue.kind === 'schema' && issue.expected === 'never' && path.length > 0) {
     return { path, message: `unknown ${field} ${name}: check its spelling, or remove it` };

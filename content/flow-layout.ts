@@ -50,7 +50,11 @@ export function layoutFlow(flow: FlowInput): FlowLayoutT {
     nodes[n.id] = { x: round(d.x), y: round(d.y), w: round(d.width), h: round(d.height) };
   }
   const edges = flow.edges.map((e, i) => {
-    const d = g.edge({ v: e.from, w: e.to, name: `e${i}` }) as { points: { x: number; y: number }[]; x?: number; y?: number };
+    const d = g.edge({ v: e.from, w: e.to, name: `e${i}` }) as {
+      points: { x: number; y: number }[];
+      x?: number;
+      y?: number;
+    };
     const from = nodes[e.from]!;
     const to = nodes[e.to]!;
     return {
@@ -59,7 +63,9 @@ export function layoutFlow(flow: FlowInput): FlowLayoutT {
       points: d.points.map((p) => ({ x: round(p.x), y: round(p.y) })),
       // A loop back to an earlier step is drawn differently, so it reads as "go back".
       back: to.y < from.y || e.from === e.to,
-      ...(e.label && d.x !== undefined && d.y !== undefined ? { label: { x: round(d.x), y: round(d.y) } } : {}),
+      ...(e.label && d.x !== undefined && d.y !== undefined
+        ? { label: { x: round(d.x), y: round(d.y) } }
+        : {}),
     };
   });
   return { width: round(graph.width ?? 0), height: round(graph.height ?? 0), nodes, edges };

@@ -92,7 +92,12 @@ export function loadFolder(root: string, problems: ProblemList): LoadedFolder {
     const file = `notices/${f}`;
     const translated = /^(.+)\.([a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)\.md$/.exec(f);
     if (translated) {
-      translations.push({ file, noticeFile: `notices/${translated[1]}.md`, locale: translated[2]!, text: read(file) });
+      translations.push({
+        file,
+        noticeFile: `notices/${translated[1]}.md`,
+        locale: translated[2]!,
+        text: read(file),
+      });
     } else if (/\.md$/i.test(f)) {
       const doc = noticeDoc(file, read(file), problems);
       if (doc) docs.push(doc);
@@ -112,7 +117,11 @@ function noticeDoc(file: string, text: string, problems: ProblemList): SourceDoc
   const lines = text.split(/\r?\n/);
   const end = lines[0]?.trim() === '---' ? lines.findIndex((l, i) => i > 0 && l.trim() === '---') : -1;
   if (end < 0) {
-    problems.error(file, 1, 'a notice starts with front matter: a line "---", the fields (id, title, date…), and "---"');
+    problems.error(
+      file,
+      1,
+      'a notice starts with front matter: a line "---", the fields (id, title, date…), and "---"',
+    );
     return undefined;
   }
   const parsed = parseYaml(lines.slice(1, end).join('\n'), 2);

@@ -11,7 +11,10 @@ export type MarkdownProblem = { line: number; severity: 'error' | 'warning'; mes
 export function compileMarkdown(text: string): { tree: RichNode[]; problems: MarkdownProblem[] } {
   const problems: MarkdownProblem[] = [];
   const root = fromMarkdown(text, { extensions: [gfmTable()], mdastExtensions: [gfmTableFromMarkdown()] });
-  const el = (t: RichTag, node: { children: RootContent[] }): RichNode => ({ t, c: node.children.flatMap(convert) });
+  const el = (t: RichTag, node: { children: RootContent[] }): RichNode => ({
+    t,
+    c: node.children.flatMap(convert),
+  });
 
   function convert(node: Nodes): RichNode[] {
     const line = node.position?.start.line ?? 1;
@@ -30,14 +33,24 @@ export function compileMarkdown(text: string): { tree: RichNode[]; problems: Mar
         return [el(node.ordered ? 'ol' : 'ul', node)];
       case 'listItem':
         // A tight list item holds one paragraph: keep its text inline.
-        return [{ t: 'li', c: node.children.flatMap((c) => (c.type === 'paragraph' ? c.children.flatMap(convert) : convert(c))) }];
+        return [
+          {
+            t: 'li',
+            c: node.children.flatMap((c) =>
+              c.type === 'paragraph' ? c.children.flatMap(convert) : convert(c),
+            ),
+          },
+        ];
       case 'table':
         return [
           {
             t: 'table',
             c: node.children.map((row, i) => ({
               t: 'tr',
-              c: row.children.map((cell) => ({ t: i === 0 ? 'th' : 'td', c: cell.children.flatMap(convert) })),
+              c: row.children.map((cell) => ({
+                t: i === 0 ? 'th' : 'td',
+                c: cell.children.flatMap(convert),
+              })),
             })),
           },
         ];
@@ -57,10 +70,18 @@ export function compileMarkdown(text: string): { tree: RichNode[]; problems: Mar
       case 'blockquote':
         return node.children.flatMap(convert);
       case 'code':
-        problems.push({ line, severity: 'warning', message: 'a code block is shown as plain text on the kiosk' });
+        problems.push({
+          line,
+          severity: 'warning',
+          message: 'a code block is shown as plain text on the kiosk',
+        });
         return [{ t: 'p', c: [node.value] }];
       case 'image':
-        problems.push({ line, severity: 'warning', message: 'images inside text are not shown: use a notice "image"' });
+        problems.push({
+          line,
+          severity: 'warning',
+          message: 'images inside text are not shown: use a notice "image"',
+        });
         return node.alt ? [node.alt] : [];
       case 'thematicBreak':
         return [];

@@ -1,6 +1,6 @@
 /** Walks a value alongside the schema that validated it, visiting every (L) and (Md) field with its path. */
 import * as v from 'valibot';
-import { LOCALIZED, MARKDOWN } from './schema-marks.ts';
+import { LIST_OF, LOCALIZED, MARKDOWN } from './schema-marks.ts';
 
 export type Path = (string | number)[];
 export type FieldVisit = (value: unknown, path: Path, kind: 'localized' | 'markdown') => void;
@@ -14,15 +14,29 @@ type AnySchema = v.GenericSchema & {
   pipe?: unknown[];
 };
 
-export function walkLocalized(schema: v.GenericSchema, value: unknown, visit: FieldVisit, path: Path = []): void {
+export function walkLocalized(
+  schema: v.GenericSchema,
+  value: unknown,
+  visit: FieldVisit,
+  path: Path = [],
+): void {
   const s = schema as AnySchema;
-  if (MARKDOWN.has(s)) return visit(value, path, 'markdown');
-  if (LOCALIZED.has(s)) return visit(value, path, 'localized');
+  if (MARKDOWN.has(s) || LOCALIZED.has(s)) {
+    visit(value, path, MARKDOWN.has(s) ? 'markdown' : 'localized');
+    return;
+  }
   if (value === undefined || value === null) return;
+  const item = LIST_OF.get(s) as v.GenericSchema | undefined;
+  if (item) {
+    if (Array.isArray(value)) value.forEach((x, i) => walkLocalized(item, x, visit, [...path, i]));
+    else walkLocalized(item, value, visit, path);
+    return;
+  }
   switch (s.type) {
     case 'optional':
     case 'nullable':
-      return s.wrapped ? walkLocalized(s.wrapped, value, visit, path) : undefined;
+      if (s.wrapped) walkLocalized(s.wrapped, value, visit, path);
+      return;
     case 'object':
     case 'strict_object':
     case 'loose_object':
@@ -32,7 +46,8 @@ export function walkLocalized(schema: v.GenericSchema, value: unknown, visit: Fi
       }
       return;
     case 'array':
-      if (Array.isArray(value) && s.item) value.forEach((x, i) => walkLocalized(s.item!, x, visit, [...path, i]));
+      if (Array.isArray(value) && s.item)
+        value.forEach((x, i) => walkLocalized(s.item!, x, visit, [...path, i]));
       return;
     case 'record':
       if (typeof value === 'object' && s.value) {

@@ -8,7 +8,7 @@
  * This file is longer than most because it is the whole contract in one place.
  */
 import * as v from 'valibot';
-import { LOCALIZED, MARKDOWN } from './schema-marks.ts';
+import { LIST_OF, LOCALIZED, MARKDOWN } from './schema-marks.ts';
 
 export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const LOCALE_PATTERN = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
@@ -17,7 +17,10 @@ export const Id = v.pipe(
   v.string(),
   v.regex(ID_PATTERN, 'an id may use only lower-case letters, digits and "-" (like "real-estate-transfer")'),
 );
-export const LocaleTag = v.pipe(v.string(), v.regex(LOCALE_PATTERN, 'a language tag looks like "zh-CN" or "en"'));
+export const LocaleTag = v.pipe(
+  v.string(),
+  v.regex(LOCALE_PATTERN, 'a language tag looks like "zh-CN" or "en"'),
+);
 
 /** (L) text: a plain string in the default locale, or a map from locale to string. */
 export const Localized = v.union(
@@ -67,11 +70,16 @@ export const RichTextByLocale = v.record(LocaleTag, v.array(RichNodeSchema));
 
 /** Numbers written without quotes (phone numbers, window numbers, document numbers) are read as text. */
 export const Text = v.pipe(v.union([v.string(), v.number()], 'should be text'), v.transform(String));
-const listOf = <T extends v.GenericSchema>(item: T) =>
-  v.pipe(
-    v.union([item, v.array(item)]),
-    v.transform((x): v.InferOutput<T>[] => (Array.isArray(x) ? x : [x])),
+/** One item or a list of them; read as a list, with errors pointing inside the item. */
+const listOf = <T extends v.GenericSchema>(item: T) => {
+  const schema = v.pipe(
+    v.unknown(),
+    v.transform((x): unknown[] => (Array.isArray(x) ? x : [x])),
+    v.array(item),
   );
+  LIST_OF.set(schema, item);
+  return schema;
+};
 
 const isRealDate = (s: string) => {
   const d = new Date(`${s}T00:00:00Z`);
@@ -89,7 +97,10 @@ export const Time = v.pipe(
 );
 export const Period = v.pipe(
   v.string('should be opening hours written HH:MM-HH:MM'),
-  v.regex(new RegExp(`^${TIME}-(?:${TIME}|24:00)$`), 'should be opening hours written HH:MM-HH:MM, like 09:00-12:00'),
+  v.regex(
+    new RegExp(`^${TIME}-(?:${TIME}|24:00)$`),
+    'should be opening hours written HH:MM-HH:MM, like 09:00-12:00',
+  ),
   v.check((p) => p.slice(0, 5) < p.slice(6), 'closes before it opens'),
 );
 export const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
@@ -99,13 +110,26 @@ export const WeeklyHours = v.strictObject(
     v.OptionalSchema<v.NullableSchema<v.ArraySchema<typeof Period, undefined>, undefined>, undefined>
   >,
 );
-export const MEDIA_TYPES = { svg: 'image/svg+xml', png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', webp: 'image/webp' };
+export const MEDIA_TYPES = {
+  svg: 'image/svg+xml',
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  webp: 'image/webp',
+};
 export const MediaPath = v.pipe(
   v.string('should be the path of a file in media/'),
-  v.regex(/^media\/[^\s\\]+\.(svg|png|jpe?g|webp)$/i, 'should be a path like media/floor-1.svg (SVG, PNG, JPEG or WebP)'),
+  v.regex(
+    /^media\/[^\s\\]+\.(svg|png|jpe?g|webp)$/i,
+    'should be a path like media/floor-1.svg (SVG, PNG, JPEG or WebP)',
+  ),
 );
 const Url = v.pipe(v.string(), v.url('should be a full web address starting with https://'));
-const WholeNumber = v.pipe(v.number('should be a number'), v.integer('should be a whole number'), v.minValue(0));
+const WholeNumber = v.pipe(
+  v.number('should be a number'),
+  v.integer('should be a whole number'),
+  v.minValue(0),
+);
 /** Money is a whole number of fen (1 yuan = 100 fen). */
 export const Fen = v.pipe(
   v.number('money should be a number of fen, like 8000 for ¥80.00'),
@@ -113,7 +137,16 @@ export const Fen = v.pipe(
   v.minValue(0, 'money cannot be negative'),
 );
 
-export const PLACE_KINDS = ['window', 'room', 'desk', 'exit', 'lift', 'toilet', 'accessible-toilet', 'help-desk'] as const;
+export const PLACE_KINDS = [
+  'window',
+  'room',
+  'desk',
+  'exit',
+  'lift',
+  'toilet',
+  'accessible-toilet',
+  'help-desk',
+] as const;
 export const NOTICE_KINDS = ['notice', 'policy', 'knowledge', 'result'] as const;
 export const FEE_CATEGORIES = ['administrative', 'service', 'government-fund'] as const;
 export const CHANNEL_KINDS = ['hotline', 'mailbox', 'email', 'web', 'window', 'letter'] as const;
@@ -148,7 +181,13 @@ function defineSchemas<
   const countSet = (o: object, keys: string[]) =>
     keys.filter((k) => (o as Record<string, unknown>)[k] !== undefined).length;
 
-  const Place = v.strictObject({ id: Id, name: Localized, kind: v.picklist(PLACE_KINDS), x: v.number(), y: v.number() });
+  const Place = v.strictObject({
+    id: Id,
+    name: Localized,
+    kind: v.picklist(PLACE_KINDS),
+    x: v.number(),
+    y: v.number(),
+  });
   const Hall = v.strictObject({
     id: Id,
     name: Localized,
@@ -167,14 +206,19 @@ function defineSchemas<
             hours: v.optional(v.array(Period)),
             reason: L,
           }),
-          v.check((e) => (e.closed === true) !== (e.hours !== undefined), 'needs either "closed: true" or "hours"'),
+          v.check(
+            (e) => (e.closed === true) !== (e.hours !== undefined),
+            'needs either "closed: true" or "hours"',
+          ),
         ),
       ),
       [],
     ),
     topics: v.optional(v.array(v.strictObject({ id: Id, name: Localized })), []),
     floors: v.optional(
-      v.array(v.strictObject({ id: Id, name: Localized, plan: MediaPath, places: v.optional(v.array(Place), []) })),
+      v.array(
+        v.strictObject({ id: Id, name: Localized, plan: MediaPath, places: v.optional(v.array(Place), []) }),
+      ),
       [],
     ),
     commitments: md,
@@ -202,7 +246,10 @@ function defineSchemas<
       days: v.optional(v.pipe(WholeNumber, v.minValue(1, 'should be at least 1 day'))),
       unit: v.optional(v.picklist(['workday', 'day']), 'workday'),
     }),
-    v.check((t) => (t.immediate === true) !== (t.days !== undefined), 'needs either "days" or "immediate: true"'),
+    v.check(
+      (t) => (t.immediate === true) !== (t.days !== undefined),
+      'needs either "days" or "immediate: true"',
+    ),
   );
   const FlowNode = v.strictObject({
     id: Id,
@@ -220,7 +267,10 @@ function defineSchemas<
     audience: listOf(v.picklist(AUDIENCES)),
     topics: v.optional(v.array(Id), []),
     type: L,
-    basis: v.optional(v.array(v.strictObject({ title: Localized, article: v.optional(Text), docNo: v.optional(Text) })), []),
+    basis: v.optional(
+      v.array(v.strictObject({ title: Localized, article: v.optional(Text), docNo: v.optional(Text) })),
+      [],
+    ),
     conditions: md,
     materials: v.optional(
       v.array(
@@ -242,7 +292,9 @@ function defineSchemas<
         ...extras.flow,
       }),
     ),
-    timeLimit: v.optional(v.strictObject({ statutory: v.optional(TimeLimit), promised: v.optional(TimeLimit) })),
+    timeLimit: v.optional(
+      v.strictObject({ statutory: v.optional(TimeLimit), promised: v.optional(TimeLimit) }),
+    ),
     fees: v.union(
       [v.array(Id), v.strictObject({ free: v.literal(true) })],
       'should be a list of fee ids, or { free: true } when the service is free',
@@ -286,7 +338,10 @@ function defineSchemas<
       effective: v.optional(DateText),
       expires: v.optional(DateText),
     }),
-    v.check((f) => countSet(f, ['amount', 'range', 'text']) === 1, 'needs exactly one of "amount", "range" or "text"'),
+    v.check(
+      (f) => countSet(f, ['amount', 'range', 'text']) === 1,
+      'needs exactly one of "amount", "range" or "text"',
+    ),
   );
 
   const Channel = v.strictObject({
@@ -323,7 +378,10 @@ function defineSchemas<
       text: L,
       seconds: v.optional(v.pipe(WholeNumber, v.minValue(1)), 8),
     }),
-    v.check((s) => countSet(s, ['notice', 'image', 'text']) === 1, 'needs exactly one of "notice", "image" or "text"'),
+    v.check(
+      (s) => countSet(s, ['notice', 'image', 'text']) === 1,
+      'needs exactly one of "notice", "image" or "text"',
+    ),
   );
   const Attract = v.strictObject({
     idleSeconds: v.optional(v.pipe(WholeNumber, v.minValue(10, 'should be at least 10 seconds')), 90),

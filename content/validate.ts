@@ -22,12 +22,15 @@ import { walkLocalized } from './schema-walk.ts';
 
 /** A validated entity with the document it came from, for lines in later messages. */
 export type Entry<T> = { value: T; doc: SourceDoc };
-export type NoticeEntry = Entry<NoticeMetaSource> & { bodies: Record<string, { text: string; file: string }> };
-export type ValidContent = {
+export type NoticeEntry = Entry<NoticeMetaSource> & {
+  bodies: Record<string, { text: string; file: string }>;
+};
+export type CheckedContent = {
   root: string;
   locales: string[];
   defaultLocale: string;
-  hall: Entry<HallSource>;
+  /** Undefined while hall.yaml itself has errors: checks that need it wait for the next run. */
+  hall: Entry<HallSource> | undefined;
   departments: Entry<DepartmentSource>[];
   services: Entry<ServiceSource>[];
   fees: Entry<FeeSource>[];
@@ -36,6 +39,8 @@ export type ValidContent = {
   attract: Entry<AttractSource> | undefined;
   media: MediaFile[];
 };
+/** Content that passed every check: the hall is there. */
+export type ValidContent = CheckedContent & { hall: Entry<HallSource> };
 export type ValidateOptions = { today?: string };
 export type ValidationResult = { problems: ProblemList; content: ValidContent | undefined };
 
@@ -53,10 +58,14 @@ export function validateFolder(root: string, options: ValidateOptions = {}): Val
   const problems = new ProblemList();
   const folder = loadFolder(root, problems);
   const parsed = new Map<SourceDoc, unknown>();
+  // Ids of entities with errors of their own: references to them are not reported again.
+  const invalidIds = new Set<string>();
   for (const doc of folder.docs) {
     const result = v.safeParse(SCHEMAS[doc.kind], doc.raw);
     if (result.success) parsed.set(doc, result.output);
     else {
+      const id = (doc.raw as { id?: unknown } | null)?.id;
+      if (typeof id === 'string') invalidIds.add(`${doc.kind}:${id}`);
       for (const issue of result.issues) {
         const { path, message } = describeIssue(issue, doc.file.endsWith('.csv'));
         problems.error(doc.file, doc.lineOf(path), message);
@@ -65,24 +74,29 @@ export function validateFolder(root: string, options: ValidateOptions = {}): Val
   }
   const hallDoc = folder.docs.find((d) => d.kind === 'hall');
   const hall = hallDoc && (parsed.get(hallDoc) as HallSource | undefined);
-  const locales = hall?.locales ?? declaredLocales(hallDoc?.raw);
+  const locales = hall?.locales ?? declaredLocales(hallDoc?.raw) ?? ['zh-CN'];
   const defaultLocale = hall?.defaultLocale ?? locales[0] ?? 'zh-CN';
   if (hall && !locales.includes(defaultLocale)) {
-    problems.error('hall.yaml', hallDoc!.lineOf(['defaultLocale']), `"defaultLocale" ${defaultLocale} is not in "locales"`);
+    problems.error(
+      'hall.yaml',
+      hallDoc!.lineOf(['defaultLocale']),
+      `"defaultLocale" ${defaultLocale} is not in "locales"`,
+    );
   }
 
-  for (const doc of parsed.keys()) checkText(doc, SCHEMAS[doc.kind], locales, problems);
-  const notices = attachBodies(folder, parsed, locales, defaultLocale, problems);
-  if (!hall || !hallDoc) return { problems, content: undefined };
+  // Without a readable hall.yaml the declared languages are unknown: check them on the next run.
+  const knownLocales = hall ? locales : declaredLocales(hallDoc?.raw);
+  for (const doc of parsed.keys()) checkText(doc, SCHEMAS[doc.kind], knownLocales, problems);
+  const notices = attachBodies(folder, parsed, knownLocales, defaultLocale, problems);
 
   const entries = <T>(kind: DocKind) =>
     [...parsed].filter(([d]) => d.kind === kind).map(([doc, value]) => ({ doc, value: value as T }));
   const channelsEntry = entries<ChannelSource[]>('channels')[0];
-  const content: ValidContent = {
+  const content: CheckedContent = {
     root,
     locales,
     defaultLocale,
-    hall: { value: hall, doc: hallDoc },
+    hall: hall && hallDoc ? { value: hall, doc: hallDoc } : undefined,
     departments: entries<DepartmentSource>('department'),
     services: entries<ServiceSource>('service'),
     fees: entries<FeeSource>('fee'),
@@ -94,20 +108,29 @@ export function validateFolder(root: string, options: ValidateOptions = {}): Val
     attract: entries<AttractSource>('attract')[0],
     media: folder.media,
   };
-  checkReferences(content, problems);
+  checkReferences(content, problems, invalidIds);
   checkFlows(content, problems);
   checkMedia(content, problems);
   checkWarnings(content, problems, options.today ?? new Date().toISOString().slice(0, 10));
-  return { problems, content: problems.errors.length === 0 ? content : undefined };
+  const valid = problems.errors.length === 0 && content.hall !== undefined;
+  return { problems, content: valid ? (content as ValidContent) : undefined };
 }
 
-function declaredLocales(raw: unknown): string[] {
+/** The languages hall.yaml declares, even when it has other errors; undefined when they cannot be read. */
+function declaredLocales(raw: unknown): string[] | undefined {
   const locales = (raw as { locales?: unknown } | undefined)?.locales;
-  return Array.isArray(locales) ? locales.filter((l): l is string => typeof l === 'string') : ['zh-CN'];
+  const ok = Array.isArray(locales) && locales.length > 0 && locales.every((l) => typeof l === 'string');
+  return ok ? (locales as string[]) : undefined;
 }
 
 /** Localised fields name only declared locales; gaps are warnings; Markdown compiles without HTML. */
-function checkText(doc: SourceDoc, schema: v.GenericSchema, locales: string[], problems: ProblemList): void {
+function checkText(
+  doc: SourceDoc,
+  schema: v.GenericSchema,
+  locales: string[] | undefined,
+  problems: ProblemList,
+): void {
+  if (!locales) return;
   walkLocalized(schema, doc.raw, (value, path, kind) => {
     const byLocale = typeof value === 'string' ? undefined : (value as Record<string, string>);
     if (byLocale) {
@@ -122,10 +145,18 @@ function checkText(doc: SourceDoc, schema: v.GenericSchema, locales: string[], p
       }
       const missing = locales.filter((l) => byLocale[l] === undefined);
       if (missing.length > 0 && Object.keys(byLocale).length > 0) {
-        problems.warning(doc.file, doc.lineOf(path), `"${path.join('.')}" has no ${missing.join(', ')} translation`);
+        problems.warning(
+          doc.file,
+          doc.lineOf(path),
+          `"${path.join('.')}" has no ${missing.join(', ')} translation`,
+        );
       }
     } else if (locales.length > 1) {
-      problems.warning(doc.file, doc.lineOf(path), `"${path.join('.')}" has no ${locales.slice(1).join(', ')} translation`);
+      problems.warning(
+        doc.file,
+        doc.lineOf(path),
+        `"${path.join('.')}" has no ${locales.slice(1).join(', ')} translation`,
+      );
     }
     if (kind !== 'markdown') return;
     for (const [locale, text] of byLocale ? Object.entries(byLocale) : [['', value as string]]) {
@@ -142,7 +173,7 @@ function checkText(doc: SourceDoc, schema: v.GenericSchema, locales: string[], p
 function attachBodies(
   folder: LoadedFolder,
   parsed: Map<SourceDoc, unknown>,
-  locales: string[],
+  locales: string[] | undefined,
   defaultLocale: string,
   problems: ProblemList,
 ): NoticeEntry[] {
@@ -150,15 +181,24 @@ function attachBodies(
   const byFile = new Map<string, NoticeEntry>();
   for (const [doc, value] of parsed) {
     if (doc.kind !== 'notice' || !doc.body) continue;
-    const entry = { doc, value: value as NoticeMetaSource, bodies: { [defaultLocale]: { text: doc.body.text, file: doc.file } } };
+    const entry = {
+      doc,
+      value: value as NoticeMetaSource,
+      bodies: { [defaultLocale]: { text: doc.body.text, file: doc.file } },
+    };
     notices.push(entry);
     byFile.set(doc.file, entry);
     bodyProblems(doc.file, doc.body.text, doc.body.firstLine, problems);
   }
   const noticeFiles = new Set(folder.docs.filter((d) => d.kind === 'notice').map((d) => d.file));
   for (const t of folder.translations) {
+    if (!locales) continue;
     if (!locales.includes(t.locale)) {
-      problems.error(t.file, 1, `"${t.locale}" is not a language this hall declares in hall.yaml "locales" (${locales.join(', ')})`);
+      problems.error(
+        t.file,
+        1,
+        `"${t.locale}" is not a language this hall declares in hall.yaml "locales" (${locales.join(', ')})`,
+      );
     } else if (!noticeFiles.has(t.noticeFile)) {
       problems.error(t.file, 1, `this translation has no notice: ${t.noticeFile} does not exist`);
     } else {
@@ -168,7 +208,7 @@ function attachBodies(
     }
   }
   for (const entry of notices) {
-    for (const locale of locales.filter((l) => !entry.bodies[l])) {
+    for (const locale of (locales ?? []).filter((l) => !entry.bodies[l])) {
       const name = entry.doc.file.replace(/\.md$/, `.${locale}.md`);
       problems.warning(entry.doc.file, 1, `the notice has no ${locale} body: add ${name}`);
     }
@@ -177,5 +217,6 @@ function attachBodies(
 }
 
 function bodyProblems(file: string, text: string, firstLine: number, problems: ProblemList): void {
-  for (const p of compileMarkdown(text).problems) problems[p.severity](file, firstLine + p.line - 1, p.message);
+  for (const p of compileMarkdown(text).problems)
+    problems[p.severity](file, firstLine + p.line - 1, p.message);
 }

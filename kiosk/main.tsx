@@ -1,7 +1,7 @@
 /** The kiosk's entry: until the screens exist, a plain page listing the active bundle's departments and services. */
 import { render } from 'preact';
-import type { Department, Hall, Service } from '../content/schema.ts';
 import { resolveText } from '../content/localized.ts';
+import type { Department, Hall, Service } from '../content/schema.ts';
 import { fetchBundle, type LoadedBundle } from '../sync/fetch-bundle.ts';
 import { readSettings } from './config.ts';
 
@@ -38,7 +38,13 @@ async function boot(): Promise<void> {
   const app = document.getElementById('app')!;
   const result = await fetchBundle(readSettings(location));
   if (result.ok) render(<BundleList bundle={result.value} />, app);
-  else render(<p class="status error" role="alert">无法载入内容 Content could not be loaded: {result.reason}</p>, app);
+  else
+    render(
+      <p class="status error" role="alert">
+        无法载入内容 Content could not be loaded: {result.reason}
+      </p>,
+      app,
+    );
 }
 
 void boot();

@@ -19,7 +19,12 @@ const FILE = /^\/files\/([0-9a-f]{64})\.(json|svg|png|jpg|webp)$/;
 const CHANNEL = /^\/channels\/([a-z0-9][a-z0-9-]*)\.json$/;
 
 /** Handles a request under the feed's root; answers false when the path is not a feed path. */
-export async function handleFeedRequest(root: string, path: string, req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+export async function handleFeedRequest(
+  root: string,
+  path: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<boolean> {
   const file = FILE.exec(path);
   const channel = CHANNEL.exec(path);
   if (!file && !channel) return false;
@@ -42,7 +47,9 @@ export async function handleFeedRequest(root: string, path: string, req: Incomin
   try {
     body = await readFile(join(root, path));
   } catch {
-    res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' }).end('not found\n');
+    res
+      .writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' })
+      .end('not found\n');
     return true;
   }
   const ext = path.slice(path.lastIndexOf('.') + 1);

@@ -7,7 +7,8 @@ export function runKeygen(dir: string, log: (line: string) => void = console.log
   const privatePath = join(dir, 'private.key');
   const publicPath = join(dir, 'public.key');
   for (const p of [privatePath, publicPath]) {
-    if (existsSync(p)) throw new Error(`${p} already exists: a key is never overwritten. Choose another --out folder.`);
+    if (existsSync(p))
+      throw new Error(`${p} already exists: a key is never overwritten. Choose another --out folder.`);
   }
   mkdirSync(dir, { recursive: true });
   const keys = generateKeys();

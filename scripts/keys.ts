@@ -1,5 +1,12 @@
 /** Ed25519 keys as one line of base64 each (the raw 32-byte seed or public key), and signing with them. */
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject, sign } from 'node:crypto';
+import {
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  type KeyObject,
+  sign,
+} from 'node:crypto';
 
 // PKCS#8 wrapping of a raw Ed25519 seed (RFC 8410): a fixed prefix, then the 32 bytes.
 const PKCS8_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex');
@@ -14,7 +21,10 @@ export function generateKeys(): KeyPair {
 
 export function privateKeyObject(privateKey: string): KeyObject {
   const seed = Buffer.from(privateKey.trim(), 'base64');
-  if (seed.length !== 32) throw new Error('this is not a Sunlight private key: expected 32 bytes in base64 (made by npm run keygen)');
+  if (seed.length !== 32)
+    throw new Error(
+      'this is not a Sunlight private key: expected 32 bytes in base64 (made by npm run keygen)',
+    );
   return createPrivateKey({ key: Buffer.concat([PKCS8_PREFIX, seed]), format: 'der', type: 'pkcs8' });
 }
 

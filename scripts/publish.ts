@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import * as v from 'valibot';
+import { buildBundle } from '../content/bundle.ts';
 import {
   BUNDLE_FORMAT,
   ChannelPayload,
@@ -16,7 +17,6 @@ import {
   type ManifestT,
   SignedChannel,
 } from '../content/bundle-format.ts';
-import { buildBundle } from '../content/bundle.ts';
 import { formatProblem } from '../content/problems.ts';
 import { validateFolder } from '../content/validate.ts';
 import { signText } from './keys.ts';
@@ -37,7 +37,8 @@ export type PublishResult =
 
 export function parseDuration(text: string): number {
   const m = /^(\d+)\s*([hdw])$/.exec(text.trim());
-  if (!m) throw new Error(`--expires "${text}" should be a number of hours, days or weeks, like 12h, 30d or 2w`);
+  if (!m)
+    throw new Error(`--expires "${text}" should be a number of hours, days or weeks, like 12h, 30d or 2w`);
   return Number(m[1]) * { h: 3600e3, d: 86400e3, w: 7 * 86400e3 }[m[2] as 'h' | 'd' | 'w'];
 }
 
@@ -45,7 +46,8 @@ export function publishBundle(o: PublishOptions): PublishResult {
   const log = o.log ?? (() => {});
   const now = o.now ?? new Date();
   const lifetime = parseDuration(o.expires);
-  if (!/^[a-z0-9][a-z0-9-]*$/.test(o.channel)) return { ok: false, reason: `channel "${o.channel}" may use only a-z, 0-9 and "-"` };
+  if (!/^[a-z0-9][a-z0-9-]*$/.test(o.channel))
+    return { ok: false, reason: `channel "${o.channel}" may use only a-z, 0-9 and "-"` };
 
   const { problems, content } = validateFolder(o.folder, { today: now.toISOString().slice(0, 10) });
   if (!content) {
@@ -81,7 +83,10 @@ export function publishBundle(o: PublishOptions): PublishResult {
   });
   const media = bundle.media.map((m, i) => {
     progress(bundle.documents.length + i + 1);
-    const ext = m.path.slice(m.path.lastIndexOf('.') + 1).toLowerCase().replace('jpeg', 'jpg') as FileRefT['ext'];
+    const ext = m.path
+      .slice(m.path.lastIndexOf('.') + 1)
+      .toLowerCase()
+      .replace('jpeg', 'jpg') as FileRefT['ext'];
     return { path: m.path, type: m.type, ...store(readFileSync(m.absolute), ext) };
   });
   const manifest: ManifestT = {
@@ -105,11 +110,20 @@ export function publishBundle(o: PublishOptions): PublishResult {
   };
   const text = JSON.stringify(payload);
   const channelFile = channelPath(o.channel);
-  const channelBytes = Buffer.from(`${JSON.stringify({ payload: text, signatures: [signText(o.privateKey, text)] }, null, 2)}\n`);
+  const channelBytes = Buffer.from(
+    `${JSON.stringify({ payload: text, signatures: [signText(o.privateKey, text)] }, null, 2)}\n`,
+  );
   writeAtomically(join(o.feed, channelFile), channelBytes);
   written.push(channelFile);
   bytesWritten += channelBytes.length;
-  return { ok: true, version: payload.version, manifest: filePath(manifestRef), written, reused, bytesWritten };
+  return {
+    ok: true,
+    version: payload.version,
+    manifest: filePath(manifestRef),
+    written,
+    reused,
+    bytesWritten,
+  };
 }
 
 /** The version now in the channel file (0 when there is none); a string when it cannot be read. */

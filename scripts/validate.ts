@@ -8,6 +8,10 @@ export function runValidate(folder: string, log: (line: string) => void = consol
   for (const p of errors) log(`${formatProblem(p)}`);
   for (const p of warnings) log(`${formatProblem(p)} (warning)`);
   const counts = `${errors.length} error${errors.length === 1 ? '' : 's'}, ${warnings.length} warning${warnings.length === 1 ? '' : 's'}`;
-  log(errors.length > 0 ? `✗ ${folder}: ${counts}. Fix the errors, then run validate again.` : `✓ ${folder}: ${counts}. Ready to publish.`);
+  log(
+    errors.length > 0
+      ? `✗ ${folder}: ${counts}. Fix the errors, then run validate again.`
+      : `✓ ${folder}: ${counts}. Ready to publish.`,
+  );
   return result;
 }

@@ -1,6 +1,13 @@
 /** Fetches a channel's bundle from a feed and verifies every byte of it before returning anything. */
 import * as v from 'valibot';
-import { type ChannelPayloadT, channelPath, type DocKindT, filePath, Manifest, type ManifestT } from '../content/bundle-format.ts';
+import {
+  type ChannelPayloadT,
+  channelPath,
+  type DocKindT,
+  filePath,
+  Manifest,
+  type ManifestT,
+} from '../content/bundle-format.ts';
 import { Bundle } from '../content/schema.ts';
 import { type Verified, verifyChannel, verifyHash } from './verify.ts';
 
@@ -41,7 +48,12 @@ export async function fetchBundle(source: FeedSource): Promise<Verified<LoadedBu
   const manifestRef = { ...channel.value.manifest, ext: 'json' as const };
   const manifestBytes = await download(filePath(manifestRef));
   if (!manifestBytes.ok) return manifestBytes;
-  const manifestOk = await verifyHash(manifestBytes.value, manifestRef.hash, manifestRef.size, 'the manifest');
+  const manifestOk = await verifyHash(
+    manifestBytes.value,
+    manifestRef.hash,
+    manifestRef.size,
+    'the manifest',
+  );
   if (!manifestOk.ok) return manifestOk;
   const manifest = v.safeParse(Manifest, JSON.parse(new TextDecoder().decode(manifestBytes.value)));
   if (!manifest.success) return { ok: false, reason: 'the manifest does not match the bundle format' };
@@ -54,7 +66,8 @@ export async function fetchBundle(source: FeedSource): Promise<Verified<LoadedBu
     const checked = await verifyHash(bytes.value, d.hash, d.size, `${d.kind} "${d.id}" (${path})`);
     if (!checked.ok) return checked;
     const value = v.safeParse(DOCUMENT_SCHEMA[d.kind], JSON.parse(new TextDecoder().decode(bytes.value)));
-    if (!value.success) return { ok: false, reason: `${d.kind} "${d.id}" (${path}) does not match the content schema` };
+    if (!value.success)
+      return { ok: false, reason: `${d.kind} "${d.id}" (${path}) does not match the content schema` };
     documents.push({ kind: d.kind, id: d.id, value: value.output });
   }
   return { ok: true, value: { channel: channel.value, manifest: manifest.output, documents } };

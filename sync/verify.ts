@@ -17,12 +17,18 @@ export type Verified<T> = { ok: true; value: T } | { ok: false; reason: string }
  * Accepts channel metadata only when a trusted key signed exactly its payload text.
  * Trusted keys are base64 raw Ed25519 public keys (the contents of public.key files).
  */
-export async function verifyChannel(bytes: Uint8Array, trustedKeys: string[]): Promise<Verified<ChannelPayloadT>> {
+export async function verifyChannel(
+  bytes: Uint8Array,
+  trustedKeys: string[],
+): Promise<Verified<ChannelPayloadT>> {
   let signed: v.InferOutput<typeof SignedChannel>;
   try {
     signed = v.parse(SignedChannel, JSON.parse(new TextDecoder().decode(bytes)));
   } catch {
-    return { ok: false, reason: 'the channel file is not signed channel metadata (unreadable JSON or wrong shape)' };
+    return {
+      ok: false,
+      reason: 'the channel file is not signed channel metadata (unreadable JSON or wrong shape)',
+    };
   }
   const keys = new Map<string, Uint8Array>();
   for (const key of trustedKeys) {
@@ -55,10 +61,18 @@ export async function verifyChannel(bytes: Uint8Array, trustedKeys: string[]): P
 }
 
 /** Accepts bytes only when they hash to the name they were asked for. */
-export async function verifyHash(bytes: Uint8Array, hash: string, size: number, name: string): Promise<Verified<Uint8Array>> {
-  if (bytes.length !== size) return { ok: false, reason: `${name}: ${bytes.length} bytes, expected ${size} (truncated or altered)` };
+export async function verifyHash(
+  bytes: Uint8Array,
+  hash: string,
+  size: number,
+  name: string,
+): Promise<Verified<Uint8Array>> {
+  if (bytes.length !== size)
+    return { ok: false, reason: `${name}: ${bytes.length} bytes, expected ${size} (truncated or altered)` };
   const actual = await sha256Hex(bytes);
-  return actual === hash ? { ok: true, value: bytes } : { ok: false, reason: `${name}: its SHA-256 does not match its name` };
+  return actual === hash
+    ? { ok: true, value: bytes }
+    : { ok: false, reason: `${name}: its SHA-256 does not match its name` };
 }
 
 function safeJson(text: string): unknown {

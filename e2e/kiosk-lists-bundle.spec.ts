@@ -1,0 +1,36 @@
+/** A visitor opens the kiosk: it shows the hall's departments and services, loaded and verified from the feed. */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { kioskOnFeed } from './fixtures/feed.ts';
+
+test('shows the departments and services of the published sample hall', async ({ page }) => {
+  const kiosk = await kioskOnFeed();
+  const scriptErrors: string[] = [];
+  page.on('pageerror', (e) => scriptErrors.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && scriptErrors.push(m.text()));
+  await page.goto(`${kiosk.url}/`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('示例市政务服务中心');
+  await expect(page.getByRole('list', { name: 'departments' }).getByRole('listitem')).toHaveCount(17);
+  await expect(page.getByRole('list', { name: 'services' }).getByText('住房抵押权首次登记')).toBeVisible();
+  expect(
+    await page.getByRole('list', { name: 'services' }).getByRole('listitem').count(),
+  ).toBeGreaterThanOrEqual(30);
+  await expect(page.getByText(/Content version 1/)).toBeVisible();
+  // The page runs under a strict CSP: a schema library needing eval would have failed here.
+  expect(scriptErrors).toEqual([]);
+  await page.screenshot({ path: 'test-results/screens/bundle-list-landscape.png' });
+  await kiosk.close();
+});
+
+test('refuses a feed whose channel file was altered, and says why', async ({ page }) => {
+  const kiosk = await kioskOnFeed();
+  const channelFile = join(kiosk.feed, 'channels/stable.json');
+  const signed = JSON.parse((await import('node:fs')).readFileSync(channelFile, 'utf8'));
+  signed.payload = signed.payload.replace('"version":1', '"version":9');
+  writeFileSync(channelFile, JSON.stringify(signed));
+  await page.goto(`${kiosk.url}/`);
+  await expect(page.getByRole('alert')).toContainText('signature is not valid');
+  await expect(page.getByRole('list', { name: 'services' })).toHaveCount(0);
+  await kiosk.close();
+});

@@ -1,0 +1,117 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { scratchCopy } from '../content/fixtures/scratch.ts';
+import { generateKeys } from './keys.ts';
+import { publishBundle } from './publish.ts';
+
+const KEY = generateKeys().privateKey;
+const newFeed = () => mkdtempSync(join(tmpdir(), 'sunlight-feed-'));
+const publish = (folder: string, feed: string, now = new Date('2026-11-26T10:00:00Z')) => {
+  const result = publishBundle({ folder, feed, privateKey: KEY, channel: 'stable', expires: '30d', now });
+  if (!result.ok) throw new Error(result.reason);
+  return result;
+};
+const feedFiles = (feed: string) => new Set(readdirSync(join(feed, 'files')).map((f) => `files/${f}`));
+const manifestOf = (feed: string) => {
+  const channel = JSON.parse(readFileSync(join(feed, 'channels/stable.json'), 'utf8'));
+  const hash = JSON.parse(channel.payload).manifest.hash;
+  return JSON.parse(readFileSync(join(feed, `files/${hash}.json`), 'utf8')) as {
+    documents: { kind: string; id: string; hash: string }[];
+  };
+};
+
+describe('publish', () => {
+  it('should write only a new channel file when the content is unchanged', () => {
+    const feed = newFeed();
+    const first = publish('content/sample', feed);
+    const before = feedFiles(feed);
+    const second = publish('content/sample', feed);
+    expect(second.written).toEqual(['channels/stable.json']);
+    expect(second.version).toBe(first.version + 1);
+    expect(feedFiles(feed)).toEqual(before);
+  });
+
+  it("should add only the changed service's document, the manifest and the channel file", () => {
+    const folder = scratchCopy('content/sample');
+    const feed = newFeed();
+    publish(folder, feed);
+    const before = manifestOf(feed);
+    const path = join(folder, 'services/passport.yaml');
+    writeFileSync(path, readFileSync(path, 'utf8').replace('zh-CN: 普通护照', 'zh-CN: 普通护照（新版）'));
+    const result = publish(folder, feed);
+
+    const after = manifestOf(feed);
+    const changed = after.documents.filter((d) => !before.documents.some((b) => b.hash === d.hash));
+    expect(changed.map((d) => `${d.kind}:${d.id}`)).toEqual(['service:passport']);
+    expect(result.written.sort()).toEqual(
+      [`files/${changed[0]!.hash}.json`, result.manifest, 'channels/stable.json'].sort(),
+    );
+  });
+
+  it('should refuse content with errors and write nothing', () => {
+    const folder = scratchCopy('content/fixtures/minimal', {
+      edit: { 'fees/registration.yaml': ['amount: 8000', 'amount: 80.5'] },
+    });
+    const feed = newFeed();
+    const lines: string[] = [];
+    const result = publishBundle({
+      folder,
+      feed,
+      privateKey: KEY,
+      channel: 'stable',
+      expires: '30d',
+      log: (l) => lines.push(l),
+    });
+    expect(result.ok).toBe(false);
+    expect(lines.join('\n')).toMatch(
+      /fees\/registration\.yaml:4: "amount" money must be a whole number of fen/,
+    );
+    expect(existsSync(join(feed, 'files'))).toBe(false);
+    expect(existsSync(join(feed, 'channels'))).toBe(false);
+  });
+
+  it('should sign metadata that expires after the given time and names the manifest', () => {
+    const feed = newFeed();
+    publish('content/fixtures/minimal', feed, new Date('2026-11-26T10:00:00Z'));
+    const payload = JSON.parse(JSON.parse(readFileSync(join(feed, 'channels/stable.json'), 'utf8')).payload);
+    expect(payload).toMatchObject({
+      type: 'sunlight-channel',
+      channel: 'stable',
+      hall: 'test-hall',
+      version: 1,
+      published: '2026-11-26T10:00:00.000Z',
+      expires: '2026-12-26T10:00:00.000Z',
+    });
+    expect(existsSync(join(feed, `files/${payload.manifest.hash}.json`))).toBe(true);
+  });
+
+  it('should compile Markdown to a tree of allowed nodes and lay out every flow per locale', () => {
+    const feed = newFeed();
+    publish('content/fixtures/minimal', feed);
+    const manifest = manifestOf(feed);
+    const read = (kind: string) => {
+      const d = manifest.documents.find((x) => x.kind === kind)!;
+      return JSON.parse(readFileSync(join(feed, `files/${d.hash}.json`), 'utf8'));
+    };
+    expect(read('department').responsibilities['zh-CN']).toEqual([
+      { t: 'ul', c: [{ t: 'li', c: ['负责住房登记'] }] },
+    ]);
+    const flow = read('service').flow;
+    expect(Object.keys(flow.layout)).toEqual(['zh-CN', 'en']);
+    const boxes = Object.values(flow.layout['zh-CN'].nodes) as {
+      x: number;
+      y: number;
+      w: number;
+      h: number;
+    }[];
+    // No two boxes overlap, and the loop back from 一次性告知补正 to the start is marked as going back.
+    for (const a of boxes)
+      for (const b of boxes) {
+        if (a !== b)
+          expect(Math.abs(a.x - b.x) * 2 >= a.w + b.w || Math.abs(a.y - b.y) * 2 >= a.h + b.h).toBe(true);
+      }
+    expect(flow.layout['zh-CN'].edges.find((e: { from: string }) => e.from === 'fix').back).toBe(true);
+  });
+});

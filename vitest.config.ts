@@ -1,0 +1,8 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['content/**/*.test.ts', 'sync/**/*.test.ts', 'scripts/**/*.test.ts', 'kiosk/**/*.test.ts'],
+    testTimeout: 20_000,
+  },
+});
