@@ -1,0 +1,379 @@
+import 'fake-indexeddb/auto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { IDBFactory } from 'fake-indexeddb';
+import { openDB } from 'idb';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { scratchCopy } from '../content/fixtures/scratch.ts';
+import { generateKeys, signText } from '../scripts/keys.ts';
+import { SyncEngine, type SyncOptions } from './engine.ts';
+import { readActiveContent } from './read-content.ts';
+import { CONTENT_DB, openContentStore, type Store } from './store.ts';
+import { FEED_URL, ManualClock, MemoryFeed, plentyOfStorage } from './testing/memory-feed.ts';
+import { sha256Hex } from './verify.ts';
+
+const KEYS = generateKeys();
+const OTHER = generateKeys();
+const MINIMAL = 'content/fixtures/minimal';
+
+let feed: MemoryFeed;
+let clock: ManualClock;
+const opened: Store[] = [];
+
+beforeEach(() => {
+  // A fresh, empty IndexedDB for every test.
+  globalThis.indexedDB = new IDBFactory();
+  feed = new MemoryFeed();
+  clock = new ManualClock();
+});
+
+async function terminal(options: Partial<SyncOptions> = {}) {
+  const { store, recreated } = await openContentStore();
+  opened.push(store);
+  const engine = new SyncEngine(store, {
+    feedUrl: FEED_URL,
+    channel: 'stable',
+    trustedKeys: [KEYS.publicKey],
+    fetch: feed.fetch,
+    clock,
+    random: () => 0.5,
+    storage: plentyOfStorage,
+    concurrency: 1,
+    ...options,
+  });
+  await engine.init();
+  return { store, engine, recreated };
+}
+const lastError = (engine: SyncEngine) =>
+  engine
+    .getStatus()
+    .log.filter((e) => e.kind === 'error')
+    .at(-1)?.message;
+const editedCopy = (file: string, from: string, to: string) => {
+  const dir = scratchCopy(MINIMAL);
+  const path = join(dir, file);
+  writeFileSync(path, readFileSync(path, 'utf8').replace(from, to));
+  return dir;
+};
+
+describe('sync', () => {
+  it('should sync an empty terminal at once and read the version whole', async () => {
+    feed.publish(MINIMAL, KEYS.privateKey);
+    const { store, engine } = await terminal();
+    expect(await engine.checkNow()).toBe('updated');
+    expect(engine.getStatus().active?.version).toBe(1);
+    const content = await readActiveContent(store);
+    expect(content?.hall.id).toBe('test-hall');
+    expect(content?.services.map((s) => s.id)).toEqual(['transfer']);
+    expect(content?.media.get('media/plan.svg')?.type).toBe('image/svg+xml');
+  });
+
+  it('should cost one 304 when the feed is unchanged', async () => {
+    feed.publish(MINIMAL, KEYS.privateKey);
+    const { engine } = await terminal();
+    await engine.checkNow();
+    feed.served.length = 0;
+    expect(await engine.checkNow()).toBe('unchanged');
+    expect(feed.served).toEqual([{ path: 'channels/stable.json', status: 304, bytes: 0 }]);
+  });
+
+  describe('refuses an update, keeps the active version and records why', () => {
+    const v2 = () => editedCopy('hall.yaml', '测试大厅', '测试大厅二');
+    const cases: [string, () => void, RegExp][] = [
+      [
+        'a bad signature',
+        () => {
+          feed.publish(v2(), KEYS.privateKey);
+          const envelope = JSON.parse(new TextDecoder().decode(feed.files.get('channels/stable.json')));
+          envelope.payload = envelope.payload.replace('"version":2', '"version":3');
+          feed.files.set('channels/stable.json', new TextEncoder().encode(JSON.stringify(envelope)));
+        },
+        /signature check failed on channels\/stable\.json: the channel file signature is not valid/,
+      ],
+      [
+        'an untrusted key',
+        () => feed.publish(v2(), OTHER.privateKey),
+        /signed by a key this terminal does not trust/,
+      ],
+      [
+        'expired metadata',
+        () => feed.publish(v2(), KEYS.privateKey, new Date(clock.now() - 40 * 86400e3), '30d'),
+        /expiry check failed: the feed's metadata \(version 2\) expired at/,
+      ],
+      [
+        'a corrupted file',
+        () => {
+          feed.publish(v2(), KEYS.privateKey);
+          const [path, bytes] = [...feed.files].find(
+            ([p, b]) => p.endsWith('.json') && new TextDecoder().decode(b).includes('测试大厅二'),
+          )!;
+          const corrupt = bytes.slice();
+          corrupt[10] = corrupt[10]! ^ 1;
+          feed.files.set(path, corrupt);
+        },
+        /hash check failed: hall "test-hall" \(files\/[0-9a-f]{64}\.json\): its SHA-256 does not match its name/,
+      ],
+      [
+        'a truncated file',
+        () => {
+          feed.publish(v2(), KEYS.privateKey);
+          const [path, bytes] = [...feed.files].find(([, b]) =>
+            new TextDecoder().decode(b).includes('测试大厅二'),
+          )!;
+          feed.files.set(path, bytes.slice(0, bytes.length - 7));
+        },
+        /hash check failed: hall "test-hall" .*bytes, expected \d+ \(truncated or altered\)/,
+      ],
+      [
+        'a 404 on a file',
+        () => {
+          feed.publish(v2(), KEYS.privateKey);
+          const [path] = [...feed.files].find(([, b]) => new TextDecoder().decode(b).includes('测试大厅二'))!;
+          feed.files.delete(path);
+        },
+        /files\/[0-9a-f]{64}\.json: the feed answered HTTP 404/,
+      ],
+    ];
+    it.each(cases)('%s', async (_name, breakFeed, reason) => {
+      feed.publish(MINIMAL, KEYS.privateKey);
+      const { store, engine } = await terminal();
+      await engine.checkNow();
+      breakFeed();
+      expect(await engine.checkNow()).toBe('failed');
+      expect(engine.getStatus().active?.version).toBe(1);
+      expect(engine.getStatus().staged).toBeUndefined();
+      expect((await readActiveContent(store))?.hall.name).toEqual({ 'zh-CN': '测试大厅', en: 'Test Hall' });
+      expect(lastError(engine)).toMatch(reason);
+    });
+
+    it('a schema-invalid document, even correctly hashed and signed', async () => {
+      feed.publish(MINIMAL, KEYS.privateKey);
+      const { engine } = await terminal();
+      await engine.checkNow();
+      feed.publish(v2(), KEYS.privateKey);
+      // Re-sign a manifest naming a hall document that hashes right but breaks the schema.
+      const payload = feed.channelPayload() as { version: number; manifest: { hash: string; size: number } };
+      const manifest = JSON.parse(
+        new TextDecoder().decode(feed.files.get(`files/${payload.manifest.hash}.json`)),
+      );
+      const bad = new TextEncoder().encode(JSON.stringify({ id: 'test-hall', name: 42 }));
+      const badHash = await sha256Hex(bad);
+      feed.files.set(`files/${badHash}.json`, bad);
+      manifest.documents = manifest.documents.map((d: { kind: string }) =>
+        d.kind === 'hall' ? { ...d, hash: badHash, size: bad.length } : d,
+      );
+      const manifestBytes = new TextEncoder().encode(JSON.stringify(manifest));
+      const manifestHash = await sha256Hex(manifestBytes);
+      feed.files.set(`files/${manifestHash}.json`, manifestBytes);
+      const text = JSON.stringify({
+        ...payload,
+        version: 3,
+        manifest: { hash: manifestHash, size: manifestBytes.length },
+      });
+      feed.files.set(
+        'channels/stable.json',
+        new TextEncoder().encode(
+          JSON.stringify({ payload: text, signatures: [signText(KEYS.privateKey, text)] }),
+        ),
+      );
+
+      expect(await engine.checkNow()).toBe('failed');
+      expect(engine.getStatus().active?.version).toBe(1);
+      expect(lastError(engine)).toMatch(
+        /schema check failed: hall "test-hall" \(files\/[0-9a-f]+\.json\) does not match the content schema/,
+      );
+    });
+
+    it('a rollback to a lower version, even after the content store is deleted', async () => {
+      feed.publish(MINIMAL, KEYS.privateKey);
+      const oldChannel = feed.files.get('channels/stable.json')!;
+      const oldFiles = new Map(feed.files);
+      feed.publish(v2(), KEYS.privateKey);
+      const first = await terminal();
+      await first.engine.checkNow();
+      expect(first.engine.getStatus().active?.version).toBe(2);
+      first.store.close();
+      // The content database is lost (collected, or recreated after corruption); trusted state is not.
+      await new Promise<void>((resolve) => {
+        const req = indexedDB.deleteDatabase(CONTENT_DB);
+        req.onsuccess = () => resolve();
+      });
+      for (const [p, b] of oldFiles) feed.files.set(p, b);
+      feed.files.set('channels/stable.json', oldChannel);
+      const second = await terminal();
+      expect(await second.engine.checkNow()).toBe('failed');
+      expect(second.engine.getStatus().active).toBeUndefined();
+      expect(lastError(second.engine)).toMatch(
+        /rollback refused: the feed offers version 1, lower than version 2 already seen/,
+      );
+    });
+  });
+
+  it('should flag the feed stale when its metadata has expired, and keep the content', async () => {
+    feed.publish(MINIMAL, KEYS.privateKey);
+    const { engine } = await terminal();
+    await engine.checkNow();
+    feed.publish(
+      editedCopy('hall.yaml', '测试大厅', '测试大厅二'),
+      KEYS.privateKey,
+      new Date(clock.now() - 40 * 86400e3),
+    );
+    await engine.checkNow();
+    expect(engine.getStatus()).toMatchObject({ stale: true, active: { version: 1 } });
+  });
+
+  it('should back off on 500s with growing, capped delays, then recover and reset', async () => {
+    feed.publish(MINIMAL, KEYS.privateKey);
+    feed.fault = () => new Response('busy', { status: 500 });
+    const { engine } = await terminal({ retryMs: 30_000, maxBackoffMs: 240_000, intervalMs: 300_000 });
+    engine.start();
+    await until(() => engine.getStatus().failures === 1 && !engine.getStatus().checking);
+    const delays: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const delay = clock.nextDelay()!;
+      delays.push(delay);
+      clock.advance(delay);
+      await until(() => engine.getStatus().failures === i + 2 && !engine.getStatus().checking);
+    }
+    expect(delays).toEqual([30_000, 60_000, 120_000, 240_000, 240_000]);
+    expect(lastError(engine)).toMatch(/channels\/stable\.json: the feed answered HTTP 500/);
+    expect(engine.getStatus().active).toBeUndefined();
+
+    feed.fault = undefined;
+    clock.advance(clock.nextDelay()!);
+    await until(() => engine.getStatus().active?.version === 1 && !engine.getStatus().checking);
+    expect(engine.getStatus().failures).toBe(0);
+    expect(clock.nextDelay()).toBe(300_000);
+    engine.stop();
+  });
+
+  it('should resume an interrupted download at every file boundary, fetching no verified file twice', async () => {
+    feed.publish(MINIMAL, KEYS.privateKey);
+    const fileCount = [...feed.files.keys()].filter((p) => p.startsWith('files/')).length;
+    for (let cut = 0; cut < fileCount; cut++) {
+      globalThis.indexedDB = new IDBFactory();
+      feed.served.length = 0;
+      let served = 0;
+      feed.fault = (path) => (path.startsWith('files/') && served++ >= cut ? 'throw' : undefined);
+      const first = await terminal();
+      expect(await first.engine.checkNow()).toBe('failed');
+      expect(first.engine.getStatus().active).toBeUndefined();
+      first.store.close();
+
+      // The page reloads: a new engine on the same database, and the network is back.
+      feed.fault = undefined;
+      const second = await terminal();
+      expect(await second.engine.checkNow()).toBe('updated');
+      expect(second.engine.getStatus().active?.version).toBe(1);
+      const fetched = feed.served
+        .filter((s) => s.path.startsWith('files/') && s.status === 200)
+        .map((s) => s.path);
+      expect(fetched.length, `cut after ${cut} files`).toBe(new Set(fetched).size);
+      expect(new Set(fetched).size).toBe(fileCount);
+    }
+  });
+
+  it("should transfer only a changed service's document, the manifest and the channel file", async () => {
+    const folder = scratchCopy('content/sample');
+    feed.publish(folder, KEYS.privateKey);
+    const { engine } = await terminal({ concurrency: 4 });
+    await engine.checkNow();
+    const path = join(folder, 'services/passport.yaml');
+    writeFileSync(path, readFileSync(path, 'utf8').replace('zh-CN: 普通护照', 'zh-CN: 普通护照（新版）'));
+    feed.publish(folder, KEYS.privateKey);
+    feed.served.length = 0;
+    expect(await engine.checkNow()).toBe('updated');
+    const manifestPath = `files/${feed.channelPayload().manifest.hash}.json`;
+    const serviceFile = feed.served.find((s) => s.path !== manifestPath && s.path.startsWith('files/'))!;
+    expect(new TextDecoder().decode(feed.files.get(serviceFile.path))).toContain('普通护照（新版）');
+    expect(feed.served.map((s) => s.path)).toEqual(['channels/stable.json', manifestPath, serviceFile.path]);
+    const bytes = feed.served.reduce((n, s) => n + s.bytes, 0);
+    const expected = ['channels/stable.json', manifestPath, serviceFile.path].reduce(
+      (n, p) => n + feed.files.get(p)!.length,
+      0,
+    );
+    expect(bytes).toBe(expected);
+  });
+
+  describe("never under a visitor's finger", () => {
+    it('should stage a new version while busy and activate it when idle, collecting unused files', async () => {
+      feed.publish(MINIMAL, KEYS.privateKey);
+      const { store, engine } = await terminal();
+      await engine.checkNow();
+      feed.publish(editedCopy('hall.yaml', '测试大厅', '测试大厅二'), KEYS.privateKey);
+      await engine.checkNow();
+      expect(engine.getStatus()).toMatchObject({ active: { version: 1 }, staged: { version: 2 } });
+      expect((await readActiveContent(store))?.hall.name).toMatchObject({ 'zh-CN': '测试大厅' });
+
+      await engine.setIdle(true);
+      expect(engine.getStatus()).toMatchObject({
+        active: { version: 2 },
+        previous: { version: 1 },
+        staged: undefined,
+      });
+      expect((await readActiveContent(store))?.hall.name).toMatchObject({ 'zh-CN': '测试大厅二' });
+
+      // A third version: the first is no longer kept, and files only it used are collected.
+      await engine.setIdle(false);
+      feed.publish(editedCopy('hall.yaml', '测试大厅', '测试大厅三'), KEYS.privateKey);
+      await engine.checkNow();
+      await engine.setIdle(true);
+      expect(engine.getStatus()).toMatchObject({ active: { version: 3 }, previous: { version: 2 } });
+      expect(await store.version(1)).toBeUndefined();
+    });
+
+    it('should activate at once on an attract-only terminal', async () => {
+      feed.publish(MINIMAL, KEYS.privateKey);
+      const { engine } = await terminal({ activation: 'immediate' });
+      await engine.checkNow();
+      feed.publish(editedCopy('hall.yaml', '测试大厅', '测试大厅二'), KEYS.privateKey);
+      await engine.checkNow();
+      expect(engine.getStatus()).toMatchObject({ active: { version: 2 }, staged: undefined });
+    });
+  });
+
+  it('should let staff roll back, and not take the rolled-back version again', async () => {
+    feed.publish(MINIMAL, KEYS.privateKey);
+    const { store, engine } = await terminal({ activation: 'immediate' });
+    await engine.checkNow();
+    feed.publish(editedCopy('hall.yaml', '测试大厅', '测试大厅二'), KEYS.privateKey);
+    await engine.checkNow();
+    expect(await engine.rollback()).toBe(1);
+    expect((await readActiveContent(store))?.hall.name).toMatchObject({ 'zh-CN': '测试大厅' });
+    expect(await engine.checkNow()).toBe('unchanged');
+    expect(engine.getStatus().active?.version).toBe(1);
+  });
+
+  it('should refuse an update that does not fit in the storage left', async () => {
+    feed.publish(MINIMAL, KEYS.privateKey);
+    const { engine } = await terminal({
+      storage: { estimate: async () => ({ quota: 5000, usage: 4000 }), persist: async () => true },
+    });
+    expect(await engine.checkNow()).toBe('failed');
+    expect(lastError(engine)).toMatch(
+      /space check failed: the update needs \d+ KiB but only 1 KiB of storage is free/,
+    );
+  });
+
+  it('should say plainly when there is no network and no content', async () => {
+    feed.publish(MINIMAL, KEYS.privateKey);
+    feed.fault = () => 'throw';
+    const { engine } = await terminal();
+    expect(await engine.checkNow()).toBe('failed');
+    expect(engine.getStatus().active).toBeUndefined();
+    expect(lastError(engine)).toBe('channels/stable.json: the feed cannot be reached (network error)');
+  });
+
+  it('should recreate a content database it cannot open', async () => {
+    // A database left by a newer build cannot be opened at our version: the same failure path as corruption.
+    (await openDB(CONTENT_DB, 99)).close();
+    const { recreated, store } = await terminal();
+    expect(recreated).toBe(true);
+    expect(await store.pointers()).toEqual({});
+  });
+});
+
+async function until(condition: () => boolean): Promise<void> {
+  for (let i = 0; i < 500 && !condition(); i++) await new Promise((r) => setTimeout(r, 2));
+  if (!condition()) throw new Error('condition not reached');
+}

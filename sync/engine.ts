@@ -1,0 +1,297 @@
+/**
+ * The sync loop: check the channel, verify it in the spirit of TUF's client workflow, fetch what is
+ * missing, stage, and activate only when the screen is idle. Framework-free; runs in browsers and Node.
+ */
+import { filePath, type ManifestT } from '../content/bundle-format.ts';
+import { parseManifest } from './documents.ts';
+import { FeedClient, FeedError } from './feed.ts';
+import { emptyStatus, type SyncStatus } from './status.ts';
+import type { Store } from './store.ts';
+import { transfer, type Wanted } from './transfer.ts';
+import { verifyChannel, verifyHash } from './verify.ts';
+
+export type Clock = {
+  now(): number;
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+};
+export type StorageLike = {
+  estimate(): Promise<{ quota?: number; usage?: number }>;
+  persist(): Promise<boolean>;
+};
+
+export type SyncOptions = {
+  feedUrl: string;
+  channel: string;
+  trustedKeys: string[];
+  fetch?: typeof fetch;
+  clock?: Clock;
+  random?: () => number;
+  storage?: StorageLike;
+  /** Time between checks when all is well. */
+  intervalMs?: number;
+  /** First retry after a failure; doubles on each further failure up to maxBackoffMs. */
+  retryMs?: number;
+  maxBackoffMs?: number;
+  concurrency?: number;
+  /** 'immediate' for attract-only terminals: nobody's visit can be disturbed. */
+  activation?: 'idle' | 'immediate';
+};
+export type CheckOutcome = 'updated' | 'unchanged' | 'failed';
+
+const realClock: Clock = {
+  now: () => Date.now(),
+  setTimeout: (fn, ms) => globalThis.setTimeout(fn, ms),
+  clearTimeout: (h) => globalThis.clearTimeout(h as ReturnType<typeof setTimeout>),
+};
+
+export class SyncEngine {
+  private status: SyncStatus = emptyStatus();
+  private readonly listeners = new Set<(s: SyncStatus) => void>();
+  private readonly feed: FeedClient;
+  private readonly clock: Clock;
+  private etag: string | undefined;
+  private failures = 0;
+  private timer: unknown;
+  private running: Promise<CheckOutcome> | undefined;
+  private idle = false;
+  private persistAsked = false;
+  /** Set when the feed offered expired metadata; cleared by fresh metadata. */
+  private frozen = false;
+  private stopped = true;
+
+  constructor(
+    private readonly store: Store,
+    private readonly o: SyncOptions,
+  ) {
+    this.feed = new FeedClient(o.feedUrl, o.channel, o.fetch);
+    this.clock = o.clock ?? realClock;
+  }
+
+  getStatus(): SyncStatus {
+    return this.status;
+  }
+  subscribe(listener: (s: SyncStatus) => void): () => void {
+    this.listeners.add(listener);
+    listener(this.status);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Loads what the store holds into the status; call before start() to show content at once. */
+  async init(note?: string): Promise<void> {
+    if (note) await this.logEntry('error', note);
+    await this.refreshStatus();
+  }
+
+  /** Checks at once, then on a jittered interval; again whenever the network comes back. */
+  start(): void {
+    this.stopped = false;
+    void this.checkNow();
+    globalThis.addEventListener?.('online', this.onOnline);
+  }
+  stop(): void {
+    this.stopped = true;
+    this.clock.clearTimeout(this.timer);
+    globalThis.removeEventListener?.('online', this.onOnline);
+  }
+  private readonly onOnline = () => void this.checkNow();
+
+  /** The kiosk says whether a visitor is using the screen; a staged version waits for idle. */
+  async setIdle(idle: boolean): Promise<void> {
+    this.idle = idle;
+    if (idle && this.status.staged) await this.activate();
+  }
+
+  /** Staff rollback to the version before the active one. */
+  async rollback(): Promise<number | undefined> {
+    const version = await this.store.rollback();
+    if (version !== undefined) await this.logEntry('info', `rolled back by staff to version ${version}`);
+    await this.refreshStatus();
+    return version;
+  }
+
+  /** One check; concurrent callers share it. */
+  checkNow(): Promise<CheckOutcome> {
+    this.running ??= this.check().finally(() => {
+      this.running = undefined;
+    });
+    return this.running;
+  }
+
+  private async check(): Promise<CheckOutcome> {
+    this.clock.clearTimeout(this.timer);
+    this.update({ checking: true, lastCheck: this.clock.now() });
+    let outcome: CheckOutcome;
+    try {
+      const failure = await this.fetchAndStage();
+      outcome = failure === undefined ? 'unchanged' : failure === true ? 'updated' : 'failed';
+      if (typeof failure === 'string') await this.logEntry('error', failure);
+    } catch (e) {
+      outcome = 'failed';
+      await this.logEntry('error', e instanceof FeedError ? e.message : `sync failed: ${String(e)}`);
+    }
+    await this.store.recordCheck({ at: this.clock.now(), outcome });
+    if (outcome === 'failed') this.failures++;
+    else {
+      this.failures = 0;
+      this.status = { ...this.status, lastSuccess: this.clock.now() };
+    }
+    await this.refreshStatus();
+    // A new version is shown at once only where no visit can be disturbed.
+    if (this.status.staged && (this.idle || this.o.activation === 'immediate' || !this.status.active)) {
+      await this.activate();
+    }
+    await this.refreshStatus({ checking: false, progress: undefined });
+    this.schedule();
+    return outcome;
+  }
+
+  /** true: a new version was staged; undefined: nothing new; a string: why the update was refused. */
+  private async fetchAndStage(): Promise<true | undefined | string> {
+    const response = await this.feed.channelFile(this.etag);
+    if (!response.changed) return undefined;
+    const verified = await verifyChannel(response.bytes, this.o.trustedKeys);
+    if (!verified.ok) return `signature check failed on channels/${this.o.channel}.json: ${verified.reason}`;
+    const channel = verified.value;
+    if (channel.channel !== this.o.channel) {
+      return `channel check failed: channels/${this.o.channel}.json holds metadata for channel "${channel.channel}"`;
+    }
+    const trustKey = `${channel.hall}/${channel.channel}`;
+    const highest = await this.store.highestSeen(trustKey);
+    if (channel.version < highest) {
+      return `rollback refused: the feed offers version ${channel.version}, lower than version ${highest} already seen`;
+    }
+    this.frozen = Date.parse(channel.expires) <= this.clock.now();
+    if (this.frozen) {
+      return `expiry check failed: the feed's metadata (version ${channel.version}) expired at ${channel.expires}; keeping the content shown now`;
+    }
+    const pointers = await this.store.pointers();
+    const held = channel.version <= (pointers.held ?? 0);
+    if (held || channel.version === pointers.active || channel.version === pointers.staged) {
+      this.etag = response.etag;
+      return undefined;
+    }
+    await this.store.raiseHighestSeen(trustKey, channel.version);
+
+    const manifestRef = { ...channel.manifest, ext: 'json' as const };
+    const manifestName = `the manifest (${filePath(manifestRef)})`;
+    if (!(await this.store.hasFile(manifestRef.hash))) {
+      const bytes = await this.feed.file(manifestRef);
+      const ok = await verifyHash(bytes, manifestRef.hash, manifestRef.size, manifestName);
+      if (!ok.ok) return `hash check failed: ${ok.reason}`;
+      if (!parseManifest(bytes))
+        return `schema check failed: ${manifestName} does not match the bundle format`;
+      await this.store.putFile(manifestRef.hash, bytes);
+    }
+    const stored = await this.store.file(manifestRef.hash);
+    const manifest = stored && parseManifest(stored.bytes);
+    if (!manifest) return `schema check failed: ${manifestName} does not match the bundle format`;
+
+    const wanted = await this.missing(manifest);
+    const spaceProblem = await this.checkSpace(wanted);
+    if (spaceProblem) return spaceProblem;
+    const failure = await transfer(wanted, this.feed, this.store, this.o.concurrency ?? 4, (progress) =>
+      this.update({ progress }),
+    );
+    if (failure) return failure;
+    await this.store.stage({ version: channel.version, channel, manifest });
+    this.etag = response.etag;
+    await this.logEntry(
+      'info',
+      `version ${channel.version} downloaded and verified (${wanted.length} new files)`,
+    );
+    return true;
+  }
+
+  private async missing(manifest: ManifestT): Promise<Wanted[]> {
+    const refs: Wanted[] = [
+      ...manifest.documents.map((d) => ({ ...d, name: `${d.kind} "${d.id}" (${filePath(d)})` })),
+      ...manifest.media.map(({ hash, size, ext, path }) => ({
+        hash,
+        size,
+        ext,
+        name: `${path} (${filePath({ hash, ext })})`,
+      })),
+    ];
+    const wanted: Wanted[] = [];
+    for (const ref of refs) if (!(await this.store.hasFile(ref.hash))) wanted.push(ref);
+    return wanted;
+  }
+
+  private async checkSpace(wanted: Wanted[]): Promise<string | undefined> {
+    const storage = this.o.storage ?? globalThis.navigator?.storage;
+    if (!storage) return undefined;
+    if (!this.persistAsked) {
+      this.persistAsked = true;
+      // Ask the browser not to evict our content under storage pressure.
+      await storage.persist().catch(() => false);
+    }
+    const needed = wanted.reduce((n, w) => n + w.size, 0);
+    const { quota, usage } = await storage.estimate();
+    if (quota === undefined || usage === undefined) return undefined;
+    const free = quota - usage;
+    // Stored records cost more than their bytes; leave room for that and for the next update.
+    if (needed * 1.5 > free) {
+      return `space check failed: the update needs ${kib(needed)} but only ${kib(free)} of storage is free`;
+    }
+    return undefined;
+  }
+
+  private async activate(): Promise<void> {
+    const version = await this.store.activateStaged();
+    if (version === undefined) return;
+    await this.store.collectGarbage();
+    await this.logEntry('info', `version ${version} is now shown`);
+    await this.refreshStatus();
+  }
+
+  private schedule(): void {
+    if (this.stopped) return;
+    const interval = this.o.intervalMs ?? 5 * 60_000;
+    const retry = this.o.retryMs ?? 30_000;
+    const base =
+      this.failures === 0
+        ? interval
+        : Math.min(retry * 2 ** (this.failures - 1), this.o.maxBackoffMs ?? 30 * 60_000);
+    // ±20% jitter, so terminals that boot together do not all ask the feed at the same moment.
+    const delay = base * (0.8 + 0.4 * (this.o.random ?? Math.random)());
+    this.status = { ...this.status, nextCheck: this.clock.now() + delay };
+    this.timer = this.clock.setTimeout(() => void this.checkNow(), delay);
+  }
+
+  private async logEntry(kind: 'error' | 'info', message: string): Promise<void> {
+    await this.store.log({ at: this.clock.now(), kind, message });
+  }
+
+  private async refreshStatus(extra: Partial<SyncStatus> = {}): Promise<void> {
+    const p = await this.store.pointers();
+    const versionInfo = async (version: number | undefined) => {
+      const record = version === undefined ? undefined : await this.store.version(version);
+      return (
+        record && {
+          version: record.version,
+          published: record.channel.published,
+          expires: record.channel.expires,
+        }
+      );
+    };
+    const active = await versionInfo(p.active);
+    const log = await this.store.logEntries();
+    this.update({
+      ...extra,
+      active,
+      previous: await versionInfo(p.previous),
+      staged: await versionInfo(p.staged),
+      stale: this.frozen || (active !== undefined && Date.parse(active.expires) <= this.clock.now()),
+      log: log.slice(-50),
+      failures: this.failures,
+    });
+  }
+
+  private update(patch: Partial<SyncStatus>): void {
+    this.status = { ...this.status, ...patch };
+    for (const listener of this.listeners) listener(this.status);
+  }
+}
+
+const kib = (bytes: number) => `${(bytes / 1024).toFixed(0)} KiB`;

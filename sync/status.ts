@@ -1,0 +1,37 @@
+/** The sync status: a small plain object the kiosk turns into signals and the staff panel shows. */
+
+import type { LogEntry } from './store.ts';
+import type { TransferProgress } from './transfer.ts';
+
+export type VersionInfo = { version: number; published: string; expires: string };
+
+export type SyncStatus = {
+  active: VersionInfo | undefined;
+  previous: VersionInfo | undefined;
+  staged: VersionInfo | undefined;
+  checking: boolean;
+  lastCheck: number | undefined;
+  lastSuccess: number | undefined;
+  nextCheck: number | undefined;
+  /** Files and bytes of the download under way. */
+  progress: TransferProgress | undefined;
+  /** The feed's metadata has expired: content is kept, but it may be out of date. */
+  stale: boolean;
+  failures: number;
+  /** Recent entries, oldest first; errors say which check failed on which file. */
+  log: LogEntry[];
+};
+
+export const emptyStatus = (): SyncStatus => ({
+  active: undefined,
+  previous: undefined,
+  staged: undefined,
+  checking: false,
+  lastCheck: undefined,
+  lastSuccess: undefined,
+  nextCheck: undefined,
+  progress: undefined,
+  stale: false,
+  failures: 0,
+  log: [],
+});

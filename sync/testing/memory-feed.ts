@@ -1,0 +1,96 @@
+/** Test doubles for sync: a feed served from memory (with faults on demand) and a manual clock. */
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { publishBundle } from '../../scripts/publish.ts';
+import type { Clock } from '../engine.ts';
+
+export type Fault = (path: string) => Response | 'throw' | undefined;
+
+/** A feed folder published on disk, served from a Map so tests can count, break and change it. */
+export class MemoryFeed {
+  readonly files = new Map<string, Uint8Array>();
+  readonly served: { path: string; status: number; bytes: number }[] = [];
+  private readonly dir = mkdtempSync(join(tmpdir(), 'sunlight-memfeed-'));
+  fault: Fault | undefined;
+
+  publish(folder: string, privateKey: string, now = new Date(), expires = '30d') {
+    const result = publishBundle({ folder, feed: this.dir, privateKey, channel: 'stable', expires, now });
+    if (!result.ok) throw new Error(result.reason);
+    this.reload();
+    return result;
+  }
+
+  /** Reads the feed folder again: what a web server would now serve. */
+  reload(): void {
+    this.files.clear();
+    for (const sub of ['channels', 'files']) {
+      for (const f of readdirSync(join(this.dir, sub)))
+        this.files.set(`${sub}/${f}`, readFileSync(join(this.dir, sub, f)));
+    }
+  }
+
+  channelPayload(): { version: number; manifest: { hash: string } } {
+    const envelope = JSON.parse(new TextDecoder().decode(this.files.get('channels/stable.json')));
+    return JSON.parse(envelope.payload);
+  }
+
+  readonly fetch: typeof fetch = async (input, init) => {
+    const path = new URL(String(input)).pathname.replace(/^\/feed\//, '');
+    const fault = this.fault?.(path);
+    if (fault === 'throw') throw new TypeError('Failed to fetch');
+    if (fault) {
+      this.served.push({ path, status: fault.status, bytes: 0 });
+      return fault;
+    }
+    const body = this.files.get(path);
+    if (!body) {
+      this.served.push({ path, status: 404, bytes: 0 });
+      return new Response('not found', { status: 404 });
+    }
+    const etag = `"${body.length}-${body[body.length - 1]}-${body[Math.floor(body.length / 2)]}"`;
+    const ifNoneMatch = new Headers(init?.headers).get('If-None-Match');
+    if (path.startsWith('channels/') && ifNoneMatch === etag) {
+      this.served.push({ path, status: 304, bytes: 0 });
+      return new Response(null, { status: 304, headers: { ETag: etag } });
+    }
+    this.served.push({ path, status: 200, bytes: body.length });
+    return new Response(body.slice(), { status: 200, headers: { ETag: etag } });
+  };
+}
+
+export const FEED_URL = 'http://feed.test/feed/';
+
+/** Timers run only when the test advances the clock. */
+export class ManualClock implements Clock {
+  private timers: { at: number; fn: () => void; id: number }[] = [];
+  private nextId = 1;
+  constructor(private time = Date.parse('2026-11-26T10:00:00Z')) {}
+  now(): number {
+    return this.time;
+  }
+  setTimeout(fn: () => void, ms: number): unknown {
+    const id = this.nextId++;
+    this.timers.push({ at: this.time + ms, fn, id });
+    return id;
+  }
+  clearTimeout(handle: unknown): void {
+    this.timers = this.timers.filter((t) => t.id !== handle);
+  }
+  /** When the next timer is due, in ms from now. */
+  nextDelay(): number | undefined {
+    const next = Math.min(...this.timers.map((t) => t.at));
+    return Number.isFinite(next) ? next - this.time : undefined;
+  }
+  advance(ms: number): void {
+    this.time += ms;
+    const due = this.timers.filter((t) => t.at <= this.time);
+    this.timers = this.timers.filter((t) => t.at > this.time);
+    for (const t of due) t.fn();
+  }
+}
+
+export const plentyOfStorage = {
+  estimate: async () => ({ quota: 1e10, usage: 0 }),
+  persist: async () => true,
+};
