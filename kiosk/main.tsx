@@ -1,50 +1,53 @@
-/** The kiosk's entry: until the screens exist, a plain page listing the active bundle's departments and services. */
+/** The kiosk's entry: open the content store, start sync, and render from the store only. */
 import { render } from 'preact';
-import { resolveText } from '../content/localized.ts';
-import type { Department, Hall, Service } from '../content/schema.ts';
-import { fetchBundle, type LoadedBundle } from '../sync/fetch-bundle.ts';
+import { openContentStore, SyncEngine } from '../sync/index.ts';
+import { App } from './app/App.tsx';
 import { readSettings } from './config.ts';
+import { createIdleModel } from './models/idle-model.ts';
+import { createNavigationModel } from './models/navigation-model.ts';
+import { createSyncModel } from './models/sync-model.ts';
 
-function BundleList({ bundle }: { bundle: LoadedBundle }) {
-  const { defaultLocale } = bundle.manifest;
-  const text = (t: Parameters<typeof resolveText>[0]) => resolveText(t, defaultLocale, defaultLocale);
-  const of = <T,>(kind: string) => bundle.documents.filter((d) => d.kind === kind).map((d) => d.value as T);
-  const hall = of<Hall>('hall')[0];
-  const departments = of<Department>('department');
-  const services = of<Service>('service');
-  return (
-    <main>
-      <h1>{hall ? text(hall.name) : ''}</h1>
-      <h2>部门 Departments ({departments.length})</h2>
-      <ul aria-label="departments">
-        {departments.map((d) => (
-          <li key={d.id}>{text(d.name)}</li>
-        ))}
-      </ul>
-      <h2>办事指南 Services ({services.length})</h2>
-      <ul aria-label="services">
-        {services.map((s) => (
-          <li key={s.id}>{text(s.name)}</li>
-        ))}
-      </ul>
-      <footer>
-        内容版本 Content version {bundle.channel.version} · {bundle.channel.published.slice(0, 10)}
-      </footer>
-    </main>
+const DEFAULT_IDLE_SECONDS = 90;
+
+/** Without storage nothing can show; say so plainly and try again later (the launcher clears stale locks). */
+function storageFailed(reason: unknown): void {
+  render(
+    <main class="preparing">
+      <h1>暂时无法显示内容</h1>
+      <p>本机的内容存储无法打开。请到服务台咨询工作人员。</p>
+      <p lang="en">This screen cannot open its content storage. Please ask at the help desk.</p>
+      <p class="quiet">{String(reason)}</p>
+    </main>,
+    document.getElementById('app')!,
   );
+  setTimeout(() => location.reload(), 60_000);
 }
 
 async function boot(): Promise<void> {
-  const app = document.getElementById('app')!;
-  const result = await fetchBundle(readSettings(location));
-  if (result.ok) render(<BundleList bundle={result.value} />, app);
-  else
-    render(
-      <p class="status error" role="alert">
-        无法载入内容 Content could not be loaded: {result.reason}
-      </p>,
-      app,
-    );
+  const settings = readSettings(location);
+  let opened: Awaited<ReturnType<typeof openContentStore>>;
+  try {
+    opened = await openContentStore();
+  } catch (e) {
+    return storageFailed(e);
+  }
+  const { store, recreated } = opened;
+  const engine = new SyncEngine(store, {
+    feedUrl: settings.feedUrl,
+    channel: settings.channel,
+    trustedKeys: settings.trustedKeys,
+  });
+  await engine.init(
+    recreated ? 'the content database could not be opened and was recreated: syncing again' : undefined,
+  );
+  const sync = createSyncModel(store, engine);
+  const nav = createNavigationModel();
+  const idleSeconds = () =>
+    settings.idleSeconds ?? sync.content.value?.attract?.idleSeconds ?? DEFAULT_IDLE_SECONDS;
+  createIdleModel(idleSeconds, (idle) => void engine.setIdle(idle));
+  await sync.reload();
+  render(<App sync={sync} nav={nav} />, document.getElementById('app')!);
+  engine.start();
 }
 
 void boot();

@@ -14,9 +14,18 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
-export function serveKiosk(dist: string, feed: string, port: number): Promise<RunningServer> {
+/** `beforeFeed` lets a test hold or count feed requests (a slow network, a crash mid-download). */
+export function serveKiosk(
+  dist: string,
+  feed: string,
+  port: number,
+  beforeFeed?: (path: string) => Promise<void>,
+): Promise<RunningServer> {
   return listen(port, async (path, req, res) => {
-    if (path.startsWith('/feed/')) return handleFeedRequest(feed, path.slice('/feed'.length), req, res);
+    if (path.startsWith('/feed/')) {
+      await beforeFeed?.(path.slice('/feed/'.length));
+      return handleFeedRequest(feed, path.slice('/feed'.length), req, res);
+    }
     const file = normalize(path === '/' ? '/index.html' : path);
     if (file.includes('..')) return false;
     try {

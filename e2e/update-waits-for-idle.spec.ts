@@ -1,0 +1,38 @@
+/** A visitor reads a service guide while a new version is published: nothing changes under their finger. */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { copyOfSample, kioskOnFeed, publish } from './fixtures/feed.ts';
+
+test('shows a new version only after the idle time has passed', async ({ page, context }) => {
+  const folder = copyOfSample();
+  const kiosk = await kioskOnFeed(folder);
+  const now = Date.now();
+  await page.clock.install({ time: now });
+  await page.clock.pauseAt(now + 1000);
+  await page.goto(`${kiosk.url}/?idle=60`);
+  await page.getByRole('button', { name: '普通护照签发' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('普通护照签发');
+
+  const path = join(folder, 'services/passport.yaml');
+  writeFileSync(
+    path,
+    readFileSync(path, 'utf8').replace('zh-CN: 普通护照签发', 'zh-CN: 普通护照签发（新规）'),
+  );
+  const { manifest } = publish(folder, kiosk.feed);
+  // The network drops and returns: the kiosk checks the feed at once and downloads the new version.
+  const downloaded = page.waitForResponse((r) => r.url().endsWith(manifest));
+  await context.setOffline(true);
+  await context.setOffline(false);
+  await downloaded;
+  await page.waitForTimeout(500);
+
+  await page.clock.runFor(50_000);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('普通护照签发');
+  await expect(page.getByText(/Content version 1/)).toBeVisible();
+
+  await page.clock.runFor(15_000);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('普通护照签发（新规）');
+  await expect(page.getByText(/Content version 2/)).toBeVisible();
+  await kiosk.close();
+});
