@@ -35,3 +35,28 @@ test('refuses a feed whose channel file was altered on first boot, and says why'
   await expect(page.getByRole('list', { name: 'services' })).toHaveCount(0);
   await kiosk.close();
 });
+
+test('says plainly that there is no content and no network, never a blank page', async ({
+  page,
+  context,
+}) => {
+  const kiosk = await kioskOnFeed();
+  await context.route('**/feed/**', (route) => route.abort('internetdisconnected'));
+  await page.goto(`${kiosk.url}/`);
+  await expect(page.getByRole('heading', { name: '暂时无法显示内容' })).toBeVisible();
+  await expect(page.getByText('Please ask at the help desk')).toBeVisible();
+  await expect(page.getByText(/the feed cannot be reached/)).toBeVisible();
+  await kiosk.close();
+});
+
+test('shows a preparing screen with progress while the first download runs', async ({ page }) => {
+  const slow = (path: string) => new Promise<void>((r) => setTimeout(r, path.startsWith('files/') ? 120 : 0));
+  const kiosk = await kioskOnFeed('content/sample', slow);
+  await page.goto(`${kiosk.url}/`);
+  await expect(page.getByRole('heading', { name: '正在准备内容…' })).toBeVisible();
+  const progress = page.getByRole('progressbar');
+  await expect(progress).toBeVisible();
+  await expect(page.getByText(/^\d+ \/ \d+$/)).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('示例市政务服务中心', { timeout: 20_000 });
+  await kiosk.close();
+});

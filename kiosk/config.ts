@@ -7,7 +7,9 @@ export type KioskSettings = {
   trustedKeys: string[];
   /** Seconds without a touch before the visit is over; undefined: the content's attract.yaml decides. */
   idleSeconds: number | undefined;
-  /** Where the content is read from: undefined when ?feed= was not a usable address. */
+  /** 'attract': nobody uses the screen, so a new version is shown as soon as it is verified. */
+  mode: 'interactive' | 'attract';
+  /** Start-URL values that were ignored, and why (for the staff panel). */
   notes: string[];
 };
 
@@ -36,5 +38,10 @@ export function readSettings(location: Location): KioskSettings {
     else
       notes.push(`?idle=${idle} should be a whole number of seconds, 5 or more: using the content's setting`);
   }
-  return { feedUrl, channel, trustedKeys: __KIOSK_CONFIG__.trustedKeys, idleSeconds, notes };
+  let mode: KioskSettings['mode'] = 'interactive';
+  const askedMode = query.get('mode');
+  if (askedMode === 'attract' || askedMode === 'interactive') mode = askedMode;
+  else if (askedMode !== null)
+    notes.push(`?mode=${askedMode} should be interactive or attract: using interactive`);
+  return { feedUrl, channel, trustedKeys: __KIOSK_CONFIG__.trustedKeys, idleSeconds, mode, notes };
 }
