@@ -26,19 +26,23 @@ function secondVersion(folder: string): void {
 
 /** What the screen shows must be one whole version: every changed name marked, or none. */
 async function shownVersion(page: Page): Promise<1 | 2> {
+  await expect(page.locator('.home h1')).toBeVisible();
+  const hall = (await page.locator('.home h1').textContent()) ?? '';
+  await page.getByRole('button', { name: /办事指南/ }).click();
   await expect(page.getByRole('list', { name: 'services' })).toBeVisible();
   const names = [
-    (await page.getByRole('heading', { level: 1 }).textContent()) ?? '',
-    ...(await page.getByRole('list', { name: 'services' }).getByRole('listitem').allInnerTexts()),
+    hall,
+    ...(await page.getByRole('list', { name: 'services' }).getByRole('listitem').allTextContents()),
   ];
+  await page.getByRole('button', { name: '首页' }).click();
   const marked = names.filter((n) => n.includes(MARK)).length;
   const footer = (await page.locator('footer').textContent()) ?? '';
   if (marked === 0) {
-    expect(footer).toContain('Content version 1');
+    expect(footer).toContain('内容版本 1');
     return 1;
   }
   expect(marked, `a mix: ${marked} of 9 names are of the second version`).toBe(9);
-  expect(footer).toContain('Content version 2');
+  expect(footer).toContain('内容版本 2');
   return 2;
 }
 
@@ -85,7 +89,7 @@ for (const killAfter of [0, 1, 4, Number.POSITIVE_INFINITY]) {
     // With the feed back, the terminal finishes the update and shows the second version whole.
     await context.unroute('**/feed/**');
     await page.reload();
-    await expect(page.getByText('Content version 2')).toBeVisible({ timeout: 15_000 });
+    await expect(page.getByText(/内容版本 2/)).toBeVisible({ timeout: 15_000 });
     expect(await shownVersion(page)).toBe(2);
     test.info().annotations.push({ type: 'after crash', description: `version ${afterCrash}` });
     await chromium.kill();

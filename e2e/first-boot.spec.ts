@@ -4,22 +4,19 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { kioskOnFeed } from './fixtures/feed.ts';
 
-test('shows the departments and services of the published sample hall', async ({ page }) => {
+test('shows the published sample hall and its services', async ({ page }) => {
   const kiosk = await kioskOnFeed();
   const scriptErrors: string[] = [];
   page.on('pageerror', (e) => scriptErrors.push(e.message));
   page.on('console', (m) => m.type() === 'error' && scriptErrors.push(m.text()));
   await page.goto(`${kiosk.url}/`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('示例市政务服务中心');
-  await expect(page.getByRole('list', { name: 'departments' }).getByRole('listitem')).toHaveCount(17);
+  await expect(page.getByText(/内容版本 1/)).toBeVisible();
+  await page.getByRole('button', { name: /办事指南/ }).click();
   await expect(page.getByRole('list', { name: 'services' }).getByText('住房抵押权首次登记')).toBeVisible();
-  expect(
-    await page.getByRole('list', { name: 'services' }).getByRole('listitem').count(),
-  ).toBeGreaterThanOrEqual(30);
-  await expect(page.getByText(/Content version 1/)).toBeVisible();
+  expect(await page.getByRole('list', { name: 'services' }).getByRole('listitem').count()).toBeGreaterThanOrEqual(30);
   // The page runs under a strict CSP: a schema library needing eval would have failed here.
   expect(scriptErrors).toEqual([]);
-  await page.screenshot({ path: 'test-results/screens/bundle-list-landscape.png' });
   await kiosk.close();
 });
 

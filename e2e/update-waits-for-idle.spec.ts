@@ -11,6 +11,7 @@ test('shows a new version only after the idle time has passed', async ({ page, c
   await page.clock.install({ time: now });
   await page.clock.pauseAt(now + 1000);
   await page.goto(`${kiosk.url}/?idle=60`);
+  await page.getByRole('button', { name: /办事指南/ }).click();
   await page.getByRole('button', { name: '普通护照签发' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('普通护照签发');
 
@@ -29,10 +30,10 @@ test('shows a new version only after the idle time has passed', async ({ page, c
 
   await page.clock.runFor(50_000);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('普通护照签发');
-  await expect(page.getByText(/Content version 1/)).toBeVisible();
+  await expect(page.getByText(/内容版本 1/)).toBeVisible();
 
   await page.clock.runFor(15_000);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('普通护照签发（新规）');
-  await expect(page.getByText(/Content version 2/)).toBeVisible();
+  await expect(page.getByText(/内容版本 2/)).toBeVisible();
   await kiosk.close();
 });

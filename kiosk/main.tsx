@@ -1,16 +1,22 @@
-/** The kiosk's entry: open the content store, start sync, and render from the store only. */
+/** The kiosk's entry: open the content store, start sync, wire the models once, render from the store only. */
+import { computed } from '@preact/signals';
 import { render } from 'preact';
+import type { ActiveContent } from '../sync/index.ts';
 import { openContentStore, SyncEngine } from '../sync/index.ts';
 import { App } from './app/App.tsx';
 import { readSettings } from './config.ts';
+import { setupI18n } from './i18n/setup.ts';
+import { createClockModel } from './models/clock-model.ts';
 import { createIdleModel } from './models/idle-model.ts';
-import { createNavigationModel } from './models/navigation-model.ts';
 import { createSyncModel } from './models/sync-model.ts';
+import { createViewModel } from './models/view-model.ts';
+import { createVisitModel } from './models/visit-model.ts';
 
 const DEFAULT_IDLE_SECONDS = 90;
 
 /** Without storage nothing can show; say so plainly and try again later (the launcher clears stale locks). */
 function storageFailed(reason: unknown): void {
+  document.getElementById('app')!.textContent = '';
   render(
     <main class="preparing">
       <h1>暂时无法显示内容</h1>
@@ -36,17 +42,26 @@ async function boot(): Promise<void> {
     feedUrl: settings.feedUrl,
     channel: settings.channel,
     trustedKeys: settings.trustedKeys,
+    activation: settings.mode === 'attract' ? 'immediate' : 'idle',
   });
-  await engine.init(
-    recreated ? 'the content database could not be opened and was recreated: syncing again' : undefined,
-  );
+  await Promise.all([
+    setupI18n(),
+    engine.init(
+      recreated ? 'the content database could not be opened and was recreated: syncing again' : undefined,
+    ),
+  ]);
   const sync = createSyncModel(store, engine);
-  const nav = createNavigationModel();
+  await sync.reload();
+  const clock = createClockModel();
+  const content = computed(() => sync.content.value as ActiveContent);
+  const visit = createVisitModel(() => sync.content.value?.manifest.defaultLocale ?? 'zh-CN');
+  const view = createViewModel(content, clock, visit.locale);
   const idleSeconds = () =>
     settings.idleSeconds ?? sync.content.value?.attract?.idleSeconds ?? DEFAULT_IDLE_SECONDS;
   createIdleModel(idleSeconds, (idle) => void engine.setIdle(idle));
-  await sync.reload();
-  render(<App sync={sync} nav={nav} />, document.getElementById('app')!);
+  const root = document.getElementById('app')!;
+  root.textContent = '';
+  render(<App sync={sync} models={{ view, visit, clock, settings }} />, root);
   engine.start();
 }
 

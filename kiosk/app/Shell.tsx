@@ -1,0 +1,81 @@
+/** Every screen's frame: urgent notices on top, the screen, and a dock with back, home, language and help. */
+import { useEffect, useRef } from 'preact/hooks';
+import { Icon } from '../ui/Icon.tsx';
+import { useApp, useT } from './context.ts';
+import { Router } from './Router.tsx';
+
+export function Shell() {
+  const { view, visit } = useApp();
+  const t = useT();
+  const text = view.text.value;
+  const screen = visit.current.value;
+  const content = view.content.value;
+  const main = useRef<HTMLElement>(null);
+  // A new screen starts at its top.
+  useEffect(() => main.current?.scrollTo(0, 0), [screen]);
+  const otherLocale =
+    content.manifest.locales.find((l) => l !== visit.locale.value) ?? content.manifest.defaultLocale;
+  const helpDesk = content.hall.floors
+    .flatMap((f) => f.places.map((p) => ({ f, p })))
+    .find(({ p }) => p.kind === 'help-desk');
+  return (
+    <div class={`shell screen-${screen.name}`} lang={visit.locale.value}>
+      {view.urgent.value.map((n) => (
+        <div key={n.id} class="urgent-banner" role="alert">
+          <strong>{t('urgent')}</strong> {text(n.title)}
+          <button type="button" class="urgent-open" onClick={() => visit.go({ name: 'notice', id: n.id })}>
+            <Icon name="chevron" size={28} />
+            <span class="visually-hidden">{text(n.title)}</span>
+          </button>
+        </div>
+      ))}
+      <main ref={main} class="screen" id="main">
+        <Router screen={screen} />
+      </main>
+      <nav class="dock" aria-label={t('nav.home')}>
+        <button
+          type="button"
+          class="dock-button"
+          onClick={() => visit.back()}
+          disabled={!visit.canGoBack.value}
+        >
+          <Icon name="back" /> {t('nav.back')}
+        </button>
+        <button
+          type="button"
+          class="dock-button"
+          onClick={() => visit.home()}
+          disabled={screen.name === 'home'}
+        >
+          <Icon name="home" /> {t('nav.home')}
+        </button>
+        {content.manifest.locales.length > 1 && (
+          <button
+            type="button"
+            class="dock-button"
+            lang={otherLocale}
+            onClick={() => visit.setLocale(otherLocale)}
+          >
+            <Icon name="globe" /> {t('nav.language')}
+          </button>
+        )}
+        {helpDesk && (
+          <button
+            type="button"
+            class="dock-button dock-help"
+            onClick={() => visit.go({ name: 'map', floor: helpDesk.f.id, place: helpDesk.p.id })}
+          >
+            <Icon name="help" /> {t('nav.help')}
+          </button>
+        )}
+      </nav>
+      <footer class="quiet-footer">
+        {t('footer.version', {
+          version: content.version,
+          date: content.channel.published.slice(0, 10),
+          hall: text(content.hall.name),
+        })}
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+/** The models every screen may use, wired once in main and handed down by context. */
+
+import type { TFunction } from 'i18next';
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
+import type { KioskSettings } from '../config.ts';
+import type { Namespace } from '../i18n/registry.ts';
+import { translator } from '../i18n/setup.ts';
+import type { ClockModel } from '../models/clock-model.ts';
+import type { ViewModel } from '../models/view-model.ts';
+import type { VisitModel } from '../models/visit-model.ts';
+
+export type AppModels = { view: ViewModel; visit: VisitModel; clock: ClockModel; settings: KioskSettings };
+export const AppContext = createContext<AppModels | undefined>(undefined);
+
+export function useApp(): AppModels {
+  const app = useContext(AppContext);
+  if (!app) throw new Error('useApp outside AppContext');
+  return app;
+}
+
+/** UI strings of a namespace in the visitor's language; re-renders when the language changes. */
+export function useT(ns: Namespace = 'common'): TFunction {
+  return translator(useApp().visit.locale.value, ns);
+}

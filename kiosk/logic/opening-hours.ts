@@ -1,0 +1,46 @@
+/** Whether a hall, department or window is open now, from weekly hours and dated exceptions. */
+import type { Hall, WeeklyHoursT } from '../../content/schema.ts';
+import { localDate } from '../models/clock-model.ts';
+
+const DAY_KEYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
+export const CLOSING_SOON_MINUTES = 30;
+
+export type OpenState = {
+  /** Today's periods, like ["09:00-12:00", "13:30-17:30"]; empty when closed all day. */
+  periods: string[];
+  state: 'open' | 'closing-soon' | 'closed-now' | 'closed-today';
+  /** When open: the time it closes; when closed now but opening later today: the time it opens. */
+  until?: string;
+  opensAt?: string;
+  /** The exception's reason, when today is an exception (a holiday). */
+  reason?: Hall['exceptions'][number]['reason'];
+};
+
+/** Hall exceptions (holidays) apply to every window; `weekly` may be a department's or service's own hours. */
+export function openState(weekly: WeeklyHoursT, exceptions: Hall['exceptions'], now: Date): OpenState {
+  const today = localDate(now);
+  const exception = exceptions.find((e) => e.date === today);
+  const periods = exception
+    ? exception.closed
+      ? []
+      : (exception.hours ?? [])
+    : (weekly[DAY_KEYS[now.getDay()]!] ?? []);
+  const reason = exception?.reason;
+  const minutes = now.getHours() * 60 + now.getMinutes();
+  const toMinutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+  if (periods.length === 0) return { periods, state: 'closed-today', ...(reason ? { reason } : {}) };
+  for (const p of periods) {
+    const [from, to] = [p.slice(0, 5), p.slice(6)];
+    if (minutes >= toMinutes(from) && minutes < toMinutes(to)) {
+      const soon = toMinutes(to) - minutes <= CLOSING_SOON_MINUTES;
+      return { periods, state: soon ? 'closing-soon' : 'open', until: to, ...(reason ? { reason } : {}) };
+    }
+  }
+  const next = periods.find((p) => toMinutes(p.slice(0, 5)) > minutes);
+  return {
+    periods,
+    state: 'closed-now',
+    ...(next ? { opensAt: next.slice(0, 5) } : {}),
+    ...(reason ? { reason } : {}),
+  };
+}

@@ -1,0 +1,79 @@
+/** What the visitor can see now: content filtered by today's date, in their language, with lookups. */
+import { computed, type ReadonlySignal } from '@preact/signals';
+import { resolveText } from '../../content/localized.ts';
+import type { LocalizedText, RichNode } from '../../content/schema.ts';
+import type { ActiveContent } from '../../sync/index.ts';
+import type { ClockModel } from './clock-model.ts';
+
+/** A dated item is in force from `effective` to `expires`, both days included. */
+export const inForce = (item: { effective?: string; expires?: string }, today: string): boolean =>
+  (item.effective === undefined || item.effective <= today) &&
+  (item.expires === undefined || today <= item.expires);
+
+export function createViewModel(
+  content: ReadonlySignal<ActiveContent>,
+  clock: ClockModel,
+  locale: ReadonlySignal<string>,
+) {
+  const c = () => content.value;
+  const defaultLocale = computed(() => c().manifest.defaultLocale);
+  const text = computed(
+    () => (t: LocalizedText | undefined) =>
+      t === undefined ? '' : resolveText(t, locale.value, defaultLocale.value),
+  );
+  const rich = computed(
+    () =>
+      (r: Record<string, RichNode[]> | undefined): RichNode[] =>
+        r ? (r[locale.value] ?? r[defaultLocale.value] ?? Object.values(r)[0] ?? []) : [],
+  );
+  const services = computed(() => c().services.filter((s) => inForce(s, clock.today.value)));
+  const fees = computed(() => c().fees.filter((f) => inForce(f, clock.today.value)));
+  const notices = computed(() =>
+    c()
+      .notices.filter(
+        (n) => n.date <= clock.today.value && inForce({ expires: n.expires }, clock.today.value),
+      )
+      .sort((a, b) => Number(b.pinned) - Number(a.pinned) || b.date.localeCompare(a.date)),
+  );
+  const places = computed(() => {
+    const map = new Map<
+      string,
+      {
+        place: ActiveContent['hall']['floors'][number]['places'][number];
+        floor: ActiveContent['hall']['floors'][number];
+      }
+    >();
+    for (const floor of c().hall.floors)
+      for (const place of floor.places) map.set(place.id, { place, floor });
+    return map;
+  });
+  const mediaUrls = new Map<Blob, string>();
+  return {
+    content,
+    locale,
+    defaultLocale,
+    text,
+    rich,
+    services,
+    fees,
+    notices,
+    urgent: computed(() => notices.value.filter((n) => n.urgent)),
+    places,
+    service: (id: string) => services.value.find((s) => s.id === id),
+    department: (id: string) => c().departments.find((d) => d.id === id),
+    fee: (id: string) => fees.value.find((f) => f.id === id),
+    channel: (id: string) => c().channels.find((ch) => ch.id === id),
+    /** A blob URL for a media path of the bundle; undefined when the bundle lacks it. */
+    mediaUrl(path: string | undefined): string | undefined {
+      const blob = path ? c().media.get(path) : undefined;
+      if (!blob) return undefined;
+      let url = mediaUrls.get(blob);
+      if (!url) {
+        url = URL.createObjectURL(blob);
+        mediaUrls.set(blob, url);
+      }
+      return url;
+    },
+  };
+}
+export type ViewModel = ReturnType<typeof createViewModel>;

@@ -1,0 +1,4 @@
+/** UI strings of the Notices screen(s). */
+import { defineStrings } from '../../i18n/define.ts';
+
+export const strings = defineStrings({ title: '' }, { title: '' });
