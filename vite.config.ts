@@ -2,6 +2,8 @@
 import { readFileSync } from 'node:fs';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
+import { pwaPlugins } from './scripts/build/pwa-plugin.ts';
+import { uiFontPlugins } from './scripts/build/ui-font-plugin.ts';
 
 type BuildConfig = { trustedKeys: string[]; feedUrl: string; channel: string };
 
@@ -23,7 +25,7 @@ function kioskConfig(): BuildConfig {
 export default defineConfig({
   root: 'kiosk',
   base: './',
-  plugins: [preact()],
+  plugins: [preact(), ...uiFontPlugins(), ...pwaPlugins()],
   define: { __KIOSK_CONFIG__: JSON.stringify(kioskConfig()) },
   build: { outDir: '../dist', emptyOutDir: true, target: 'es2022', reportCompressedSize: false },
 });

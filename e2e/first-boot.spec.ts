@@ -14,7 +14,9 @@ test('shows the published sample hall and its services', async ({ page }) => {
   await expect(page.getByText(/内容版本 1/)).toBeVisible();
   await page.getByRole('button', { name: /办事指南/ }).click();
   await expect(page.getByRole('list', { name: 'services' }).getByText('住房抵押权首次登记')).toBeVisible();
-  expect(await page.getByRole('list', { name: 'services' }).getByRole('listitem').count()).toBeGreaterThanOrEqual(30);
+  expect(
+    await page.getByRole('list', { name: 'services' }).getByRole('listitem').count(),
+  ).toBeGreaterThanOrEqual(30);
   // The page runs under a strict CSP: a schema library needing eval would have failed here.
   expect(scriptErrors).toEqual([]);
   await kiosk.close();

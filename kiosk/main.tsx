@@ -1,9 +1,11 @@
 /** The kiosk's entry: open the content store, start sync, wire the models once, render from the store only. */
-import { computed } from '@preact/signals';
+import { computed, effect } from '@preact/signals';
 import { render } from 'preact';
 import type { ActiveContent } from '../sync/index.ts';
 import { openContentStore, SyncEngine } from '../sync/index.ts';
 import { App } from './app/App.tsx';
+import { registerAppUpdates } from './app/app-updates.ts';
+import { installFonts } from './app/fonts.ts';
 import { readSettings } from './config.ts';
 import { setupI18n } from './i18n/setup.ts';
 import { createClockModel } from './models/clock-model.ts';
@@ -58,7 +60,10 @@ async function boot(): Promise<void> {
   const view = createViewModel(content, clock, visit.locale);
   const idleSeconds = () =>
     settings.idleSeconds ?? sync.content.value?.attract?.idleSeconds ?? DEFAULT_IDLE_SECONDS;
-  createIdleModel(idleSeconds, (idle) => void engine.setIdle(idle));
+  const idle = createIdleModel(idleSeconds, (isIdle) => void engine.setIdle(isIdle));
+  // Fonts follow the active content: a new version may use new characters.
+  effect(() => void installFonts(sync.content.value));
+  registerAppUpdates(idle.idle);
   const root = document.getElementById('app')!;
   root.textContent = '';
   render(<App sync={sync} models={{ view, visit, clock, settings }} />, root);
