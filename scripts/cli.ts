@@ -6,6 +6,7 @@ const USAGE = `Usage:
   npm run keygen -- --out <dir>
   npm run publish -- <content folder> --feed <feed folder> --key <private key file> [--channel stable] [--expires 30d]
   npm run feed -- <feed folder> [--port 8787]
+  npm run terminal -- <kiosk url> [--profile dir] [--chromium /usr/bin/chromium]
   npm start                      publish the sample hall and serve the kiosk on it`;
 
 async function main(argv: string[]): Promise<number> {
@@ -20,6 +21,8 @@ async function main(argv: string[]): Promise<number> {
       channel: { type: 'string', default: 'stable' },
       expires: { type: 'string', default: '30d' },
       port: { type: 'string' },
+      profile: { type: 'string', default: `${process.env.HOME ?? '.'}/.sunlight-kiosk` },
+      chromium: { type: 'string', default: '/usr/bin/chromium' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -63,6 +66,10 @@ async function main(argv: string[]): Promise<number> {
       const { start } = await import('./start.ts');
       await start({ port: Number(values.port ?? 8080) });
       return new Promise(() => {});
+    }
+    case 'terminal': {
+      const { launch } = await import('./terminal/launch.ts');
+      return launch(need(positionals[0], 'the kiosk URL'), values.profile!, values.chromium!);
     }
     default:
       throw new UsageError(`unknown command "${verb}"`);
