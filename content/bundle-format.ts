@@ -11,7 +11,7 @@ export const DOC_KINDS = ['hall', 'department', 'service', 'fee', 'channels', 'n
 export type DocKindT = (typeof DOC_KINDS)[number];
 
 const Sha256 = v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/, 'should be a SHA-256 in hex'));
-export const FILE_EXTENSIONS = ['json', 'svg', 'png', 'jpg', 'webp'] as const;
+export const FILE_EXTENSIONS = ['json', 'svg', 'png', 'jpg', 'webp', 'woff2', 'txt'] as const;
 const FileRef = {
   hash: Sha256,
   size: v.pipe(v.number(), v.integer(), v.minValue(0)),
@@ -50,6 +50,17 @@ export const SignedChannel = v.strictObject({
   signatures: v.array(v.strictObject({ keyid: v.string(), sig: v.string() })),
 });
 export type SignedChannelT = v.InferOutput<typeof SignedChannel>;
+
+/**
+ * The content font: subsets of Noto Sans SC holding every character of the bundle's documents, made at
+ * publish time and carried as media with their licence (docs/fonts.md). The kiosk installs them as this family.
+ */
+export const CONTENT_FONT_FAMILY = 'Sunlight Content';
+export const CONTENT_FONTS = [
+  { path: 'fonts/content-400.woff2', weight: 400 },
+  { path: 'fonts/content-700.woff2', weight: 700 },
+] as const;
+export const CONTENT_FONT_LICENSE = 'fonts/OFL.txt';
 
 export const filePath = (ref: { hash: string; ext: string }): string => `files/${ref.hash}.${ref.ext}`;
 export const channelPath = (channel: string): string => `channels/${channel}.json`;

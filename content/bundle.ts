@@ -27,6 +27,21 @@ const SCHEMA: Record<DocKindT, v.GenericSchema> = {
   attract: Bundle.Attract,
 };
 
+/**
+ * Every string in the documents, at any depth and in every locale: what the kiosk can show from this
+ * bundle, so the characters its content font must hold (docs/fonts.md).
+ */
+export function documentStrings(documents: BundleDocument[]): string[] {
+  const found: string[] = [];
+  const walk = (value: unknown): void => {
+    if (typeof value === 'string') found.push(value);
+    else if (Array.isArray(value)) for (const item of value) walk(item);
+    else if (value !== null && typeof value === 'object') for (const item of Object.values(value)) walk(item);
+  };
+  for (const d of documents) walk(d.value);
+  return found;
+}
+
 export function buildBundle(c: ValidContent): BuiltBundle {
   const { defaultLocale, locales } = c;
   const rich = (text: LocalizedText | undefined): Record<string, RichNode[]> | undefined => {

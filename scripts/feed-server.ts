@@ -14,8 +14,10 @@ export const CONTENT_TYPES: Record<string, string> = {
   png: 'image/png',
   jpg: 'image/jpeg',
   webp: 'image/webp',
+  woff2: 'font/woff2',
+  txt: 'text/plain; charset=utf-8',
 };
-const FILE = /^\/files\/([0-9a-f]{64})\.(json|svg|png|jpg|webp)$/;
+const FILE = /^\/files\/([0-9a-f]{64})\.(json|svg|png|jpg|webp|woff2|txt)$/;
 const CHANNEL = /^\/channels\/([a-z0-9][a-z0-9-]*)\.json$/;
 
 /** Handles a request under the feed's root; answers false when the path is not a feed path. */

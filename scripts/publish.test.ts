@@ -39,6 +39,7 @@ describe('publish', () => {
     publish(folder, feed);
     const before = manifestOf(feed);
     const path = join(folder, 'services/passport.yaml');
+    // 新, 版, （ and ） all appear elsewhere in the sample: no new character, so the content font is unchanged.
     writeFileSync(path, readFileSync(path, 'utf8').replace('zh-CN: 普通护照', 'zh-CN: 普通护照（新版）'));
     const result = publish(folder, feed);
 

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import * as v from 'valibot';
-import { buildBundle } from '../content/bundle.ts';
+import { buildBundle, documentStrings } from '../content/bundle.ts';
 import {
   BUNDLE_FORMAT,
   ChannelPayload,
@@ -19,6 +19,7 @@ import {
 } from '../content/bundle-format.ts';
 import { formatProblem } from '../content/problems.ts';
 import { validateFolder } from '../content/validate.ts';
+import { contentFonts } from './fonts/content-fonts.ts';
 import { signText } from './keys.ts';
 
 export type PublishOptions = {
@@ -89,6 +90,18 @@ export function publishBundle(o: PublishOptions): PublishResult {
       .replace('jpeg', 'jpg') as FileRefT['ext'];
     return { path: m.path, type: m.type, ...store(readFileSync(m.absolute), ext) };
   });
+  // The content font holds exactly the characters of these documents: unchanged content, unchanged font files.
+  const fonts = contentFonts(documentStrings(bundle.documents));
+  for (const f of fonts.files) media.push({ path: f.path, type: f.type, ...store(f.bytes, f.ext) });
+  const fontKiB = fonts.files
+    .filter((f) => f.ext === 'woff2')
+    .map((f) => `${(f.bytes.length / 1024).toFixed(0)} KiB`)
+    .join(' + ');
+  log(`  content font: ${fonts.characters} characters, ${fontKiB} (WOFF2, regular + bold)`);
+  if (fonts.missing.length > 0)
+    log(
+      `  ⚠ ${fonts.missing.length} character(s) are not in Noto Sans SC and may show as boxes on a terminal: ${fonts.missing.join(' ')}`,
+    );
   const manifest: ManifestT = {
     format: BUNDLE_FORMAT,
     hall: bundle.hall,
