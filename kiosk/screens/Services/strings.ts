@@ -1,4 +1,47 @@
-/** UI strings of the Services screen(s). */
+/** UI strings of the service finder. */
 import { defineStrings } from '../../i18n/define.ts';
 
-export const strings = defineStrings({ title: '' }, { title: '' });
+export const strings = defineStrings(
+  {
+    title: '办事指南',
+    subtitle: '选一个主题或部门，再点您要办的事',
+    audience: '为谁办',
+    everyone: '全部',
+    person: '个人办事',
+    business: '企业办事',
+    byTopic: '按主题和人生大事',
+    byDepartment: '按部门',
+    showDepartments: '按部门查找（{{count}} 个部门）',
+    hideDepartments: '收起部门列表',
+    allServices: '全部事项',
+    count_one: '{{count}} 项',
+    count_other: '{{count}} 项',
+    resultsAll: '全部事项',
+    noMatch: '没有符合条件的事项。',
+    showAll: '显示全部事项',
+    window: '{{list}}号窗口',
+    windows: '{{list}}号窗口',
+    separator: '、',
+  },
+  {
+    title: 'Service guides',
+    subtitle: 'Choose a topic or a department, then tap what you came to do',
+    audience: 'Who is it for',
+    everyone: 'Everyone',
+    person: 'Individuals',
+    business: 'Businesses',
+    byTopic: 'By topic or life event',
+    byDepartment: 'By department',
+    showDepartments: 'Find by department ({{count}} departments)',
+    hideDepartments: 'Hide the departments',
+    allServices: 'All services',
+    count_one: '{{count}} service',
+    count_other: '{{count}} services',
+    resultsAll: 'All services',
+    noMatch: 'No service matches this choice.',
+    showAll: 'Show all services',
+    window: 'Window {{list}}',
+    windows: 'Windows {{list}}',
+    separator: ', ',
+  },
+);
