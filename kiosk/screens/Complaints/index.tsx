@@ -1,4 +1,104 @@
-/** Placeholder until built: complaint and supervision channels, and the service commitments. */
+/** Complaints and supervision: every channel, its number or address large, what it handles and how fast it
+ * replies; web and email channels as QR codes (a kiosk never opens a link); then the hall's commitments. */
+import type { Channel } from '../../../content/schema.ts';
+import { useApp, useT } from '../../app/context.ts';
+import { Icon, type IconName } from '../../ui/Icon.tsx';
+import { QrCode } from '../../ui/QrCode.tsx';
+import { RichText } from '../../ui/RichText.tsx';
+import { ScreenTitle } from '../../ui/ScreenTitle.tsx';
+import './style.css';
+
+const KIND_ICONS: Record<Channel['kind'], IconName> = {
+  hotline: 'phone',
+  mailbox: 'complaints',
+  email: 'notices',
+  web: 'qr',
+  window: 'pin',
+  letter: 'notices',
+};
+
+/** What a phone should open from the code: the web address itself, or a new mail to the address. */
+const qrData = (c: Channel): string | undefined =>
+  c.kind === 'web' ? c.value : c.kind === 'email' ? `mailto:${c.value}` : undefined;
+
 export function Complaints() {
-  return <h1>投诉监督</h1>;
+  const { view } = useApp();
+  const t = useT('complaints');
+  const commitments = view.rich.value(view.content.value.hall.commitments);
+  return (
+    <div class="complaints">
+      <ScreenTitle title={t('title')} subtitle={t('subtitle')} />
+      {commitments.length > 0 && (
+        <button
+          type="button"
+          class="complaints-jump"
+          onClick={() => document.getElementById('commitments-title')?.scrollIntoView({ block: 'start' })}
+        >
+          {t('toCommitments')}
+          <Icon name="chevron" size={28} />
+        </button>
+      )}
+      <ul class="plain-list channel-list" aria-label={t('channels')}>
+        {view.content.value.channels.map((c) => (
+          <li key={c.id}>
+            <ChannelCard channel={c} />
+          </li>
+        ))}
+      </ul>
+      {commitments.length > 0 && (
+        <section class="commitments" aria-labelledby="commitments-title">
+          <h2 id="commitments-title">{t('commitments')}</h2>
+          <RichText nodes={commitments} />
+        </section>
+      )}
+    </div>
+  );
+}
+
+function ChannelCard({ channel: c }: { channel: Channel }) {
+  const { view } = useApp();
+  const t = useT('complaints');
+  const text = view.text.value;
+  const name = text(c.name);
+  const qr = qrData(c);
+  const big = c.kind === 'hotline' || /^[\d\s-]+$/.test(c.value);
+  return (
+    <article class={`channel channel-${c.kind}`} aria-labelledby={`channel-${c.id}`}>
+      <div class="channel-main">
+        <p class="channel-kind">
+          <Icon name={KIND_ICONS[c.kind]} size={28} /> {t(`kind.${c.kind}`)}
+        </p>
+        <h2 id={`channel-${c.id}`} class="channel-name">
+          {name}
+        </h2>
+        <p class={big ? 'channel-value channel-value-big' : 'channel-value'}>{c.value}</p>
+        <dl class="channel-facts">
+          {c.hours && (
+            <div>
+              <dt>{t('hours')}</dt>
+              <dd>{text(c.hours)}</dd>
+            </div>
+          )}
+          {c.scope && (
+            <div>
+              <dt>{t('scope')}</dt>
+              <dd>{text(c.scope)}</dd>
+            </div>
+          )}
+          {c.response && (
+            <div>
+              <dt>{t('response')}</dt>
+              <dd>{text(c.response)}</dd>
+            </div>
+          )}
+        </dl>
+      </div>
+      {qr && (
+        <figure class="channel-qr">
+          <QrCode data={qr} size={220} label={t(c.kind === 'web' ? 'scanWeb' : 'scanEmail', { name })} />
+          <figcaption>{t('scanHint')}</figcaption>
+        </figure>
+      )}
+    </article>
+  );
 }

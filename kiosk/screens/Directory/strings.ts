@@ -1,4 +1,47 @@
 /** UI strings of the Directory screen(s). */
 import { defineStrings } from '../../i18n/define.ts';
 
-export const strings = defineStrings({ title: '' }, { title: '' });
+export const strings = defineStrings(
+  {
+    title: '部门导航',
+    subtitle: '点部门名称，看它办什么事、在哪里、怎么联系',
+    departments: '部门列表',
+    window: '{{list}}号窗口',
+    windows: '{{list}}号窗口',
+    separator: '、',
+    where: '在哪里',
+    contact: '联系方式',
+    phone: '电话',
+    email: '电子邮箱',
+    hours: '办公时间',
+    partOf: '上级部门',
+    units: '下属窗口和单位',
+    services: '在这里可以办的事',
+    noServices: '这个部门没有直接办理的事项，请看它下属的窗口和单位。',
+    responsibilities: '主要职责',
+    leaders: '负责人',
+    floorMap: '{{floor}} · 在地图上看',
+    notFound: '找不到这个部门，请返回部门列表。',
+  },
+  {
+    title: 'Departments',
+    subtitle: 'Tap a department to see what it does, where it is and how to reach it',
+    departments: 'List of departments',
+    window: 'Window {{list}}',
+    windows: 'Windows {{list}}',
+    separator: ', ',
+    where: 'Where to go',
+    contact: 'Contact',
+    phone: 'Phone',
+    email: 'Email',
+    hours: 'Opening hours',
+    partOf: 'Part of',
+    units: 'Windows and units under it',
+    services: 'Services here',
+    noServices: 'This department handles no services directly: see its windows and units.',
+    responsibilities: 'What it does',
+    leaders: 'Who is in charge',
+    floorMap: '{{floor}} · show on map',
+    notFound: 'This department cannot be found. Please go back to the list.',
+  },
+);

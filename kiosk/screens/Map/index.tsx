@@ -1,4 +1,217 @@
-/** Placeholder until built: floor maps with places. */
-export function MapScreen(_props: { floor?: string; place?: string }) {
-  return <h1>楼层导览</h1>;
+/** Floor maps: a floor's plan with every place on it, the place asked for marked, and where the visitor stands. */
+import { useEffect, useState } from 'preact/hooks';
+import type { Hall } from '../../../content/schema.ts';
+import { useApp, useT } from '../../app/context.ts';
+import { ScreenTitle } from '../../ui/ScreenTitle.tsx';
+import { PlanMarkers } from './PlanMarkers.tsx';
+import { PlaceIcon } from './place-icons.tsx';
+import { DEFAULT_PLAN_BOX, type PlanBox, svgPlanBox, windowNumber } from './plan.ts';
+import './style.css';
+
+type Floor = Hall['floors'][number];
+type Place = Floor['places'][number];
+
+/** The terminal's device id from its start URL (`?device=lobby-1`), which `youAreHere` maps to a place. */
+
+/** The plan's coordinate box: an SVG's viewBox, a picture's pixel size, else the default the places are written in. */
+function usePlanBox(plan: string): [PlanBox, (img: HTMLImageElement) => void] {
+  const { view } = useApp();
+  const blob = view.content.value.media.get(plan);
+  const [measured, setMeasured] = useState<{ plan: string; box: PlanBox } | undefined>(undefined);
+  useEffect(() => {
+    if (blob?.type !== 'image/svg+xml') return;
+    let live = true;
+    void blob.text().then((svg) => {
+      const box = svgPlanBox(svg);
+      if (live && box) setMeasured({ plan, box });
+    });
+    return () => {
+      live = false;
+    };
+  }, [blob, plan]);
+  const onRaster = (img: HTMLImageElement) => {
+    if (blob?.type !== 'image/svg+xml' && img.naturalWidth > 0 && img.naturalHeight > 0)
+      setMeasured({ plan, box: { x: 0, y: 0, width: img.naturalWidth, height: img.naturalHeight } });
+  };
+  return [measured?.plan === plan ? measured.box : DEFAULT_PLAN_BOX, onRaster];
+}
+
+export function MapScreen({ floor: floorId, place: placeId }: { floor?: string; place?: string }) {
+  const { view, settings } = useApp();
+  const t = useT('map');
+  const hall = view.content.value.hall;
+  const target = placeId ? view.places.value.get(placeId) : undefined;
+  const device = settings.device;
+  const hereId = device ? hall.youAreHere?.[device] : undefined;
+  const here = hereId ? view.places.value.get(hereId) : undefined;
+  // A place asked for decides the floor, whatever floor came with it.
+  const floor = target?.floor ?? hall.floors.find((f) => f.id === floorId) ?? here?.floor ?? hall.floors[0];
+  if (!floor) {
+    return (
+      <>
+        <ScreenTitle title={t('title')} />
+        <p>{t('noPlan')}</p>
+      </>
+    );
+  }
+  return (
+    <div class="map">
+      <div class="map-head">
+        <ScreenTitle title={t('title')} />
+        <FloorTabs floors={hall.floors} current={floor} hereFloor={here?.floor.id} />
+      </div>
+      <div class="map-body">
+        <FloorPlan
+          floor={floor}
+          target={target?.place}
+          here={here?.floor.id === floor.id ? here.place : undefined}
+        />
+        <div class="map-side">
+          <MapStatus target={target} here={here} />
+          <PlaceList floor={floor} target={target?.place.id} here={here?.place.id} />
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function FloorTabs({ floors, current, hereFloor }: { floors: Floor[]; current: Floor; hereFloor?: string }) {
+  const { view, visit } = useApp();
+  const t = useT('map');
+  if (floors.length < 2) return null;
+  return (
+    <div class="map-tabs" role="tablist" aria-label={t('floors')}>
+      {floors.map((f) => (
+        <button
+          key={f.id}
+          type="button"
+          role="tab"
+          id={`map-tab-${f.id}`}
+          aria-selected={f.id === current.id}
+          aria-controls="map-plan"
+          class="map-tab"
+          onClick={() => visit.replace({ name: 'map', floor: f.id })}
+        >
+          <span class="map-tab-name">{view.text.value(f.name)}</span>
+          {f.id === hereFloor && <span class="map-tab-here">{t('youAreOnFloor')}</span>}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+function FloorPlan({ floor, target, here }: { floor: Floor; target?: Place; here?: Place }) {
+  const { view } = useApp();
+  const t = useT('map');
+  const text = view.text.value;
+  const [box, onRaster] = usePlanBox(floor.plan);
+  const url = view.mediaUrl(floor.plan);
+  return (
+    <div class="map-plan" id="map-plan" role="tabpanel" aria-labelledby={`map-tab-${floor.id}`}>
+      {url ? (
+        <img
+          src={url}
+          alt={t('plan', { floor: text(floor.name) })}
+          onLoad={(e) => onRaster(e.currentTarget)}
+        />
+      ) : (
+        <p class="map-no-plan">{t('noPlan')}</p>
+      )}
+      <PlanMarkers box={box} floorName={text(floor.name)} places={floor.places} target={target} here={here} />
+    </div>
+  );
+}
+
+function MapStatus({
+  target,
+  here,
+}: {
+  target?: { place: Place; floor: Floor };
+  here?: { place: Place; floor: Floor };
+}) {
+  const { view } = useApp();
+  const t = useT('map');
+  const text = view.text.value;
+  if (!target && !here) return null;
+  return (
+    <div class="map-status">
+      {target && (
+        <p class="map-status-target">
+          <svg class="map-swatch" viewBox="-26 -26 52 52" aria-hidden="true" focusable="false">
+            <circle r="20" class="swatch-ring" />
+            <circle r="10" class="swatch-dot" />
+          </svg>
+          <span>{t('marked', { place: text(target.place.name), floor: text(target.floor.name) })}</span>
+        </p>
+      )}
+      {here && (
+        <p class="map-status-here">
+          <span class="map-swatch-you">
+            <PlaceIcon kind="you" size={28} />
+          </span>
+          <span>{t('youAreHereOn', { place: text(here.place.name), floor: text(here.floor.name) })}</span>
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** Every place on the floor, windows as a grid of numbers; a tap marks the place on the plan. */
+function PlaceList({ floor, target, here }: { floor: Floor; target?: string; here?: string }) {
+  const { view, visit } = useApp();
+  const t = useT('map');
+  const text = view.text.value;
+  const numbered = floor.places.filter((p) => p.kind === 'window' && windowNumber(text(p.name)));
+  const others = floor.places.filter((p) => !numbered.includes(p));
+  const mark = (p: Place) => visit.replace({ name: 'map', floor: floor.id, place: p.id });
+  return (
+    <section class="map-places" aria-labelledby="map-places-title">
+      <h2 id="map-places-title">{t('places', { floor: text(floor.name) })}</h2>
+      <p class="map-hint">{t('tapToMark')}</p>
+      {numbered.length > 0 && (
+        <>
+          <h3 id="map-windows-title">{t('windows')}</h3>
+          <ul class="plain-list map-window-grid" aria-labelledby="map-windows-title">
+            {numbered.map((p) => (
+              <li key={p.id}>
+                <button
+                  type="button"
+                  class="map-window"
+                  aria-pressed={p.id === target}
+                  onClick={() => mark(p)}
+                >
+                  <span class="visually-hidden">{text(p.name)}</span>
+                  <span aria-hidden="true">{windowNumber(text(p.name))}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {others.length > 0 && (
+        <>
+          <h3 id="map-others-title">{t('otherPlaces')}</h3>
+          <ul class="plain-list map-place-list" aria-labelledby="map-others-title">
+            {others.map((p) => (
+              <li key={p.id}>
+                <button
+                  type="button"
+                  class="map-place"
+                  aria-pressed={p.id === target}
+                  onClick={() => mark(p)}
+                >
+                  <PlaceIcon kind={p.kind} size={32} />
+                  <span class="map-place-text">
+                    <span>{text(p.name)}</span>
+                    {p.id === here && <span class="map-place-tag">{t('youAreHere')}</span>}
+                    {p.id === target && <span class="map-place-tag">{t('markedShort')}</span>}
+                  </span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
 }
