@@ -75,6 +75,9 @@ for (const killAfter of [0, 1, 4, Number.POSITIVE_INFINITY]) {
       await page.waitForTimeout(150).catch(() => {});
       killed = chromium.kill();
     }
+    // The download starts after the page has loaded: wait for the kill to have happened.
+    for (let i = 0; i < 500 && !killed; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(killed, 'the browser was killed mid-sync').toBeDefined();
     await killed;
     onFile = undefined;
 

@@ -9,6 +9,8 @@ export type KioskSettings = {
   idleSeconds: number | undefined;
   /** 'attract': nobody uses the screen, so a new version is shown as soon as it is verified. */
   mode: 'interactive' | 'attract';
+  /** This terminal's id (`?device=`), which hall.yaml `youAreHere` maps to the place where it stands. */
+  device: string | undefined;
   /** Start-URL values that were ignored, and why (for the staff panel). */
   notes: string[];
 };
@@ -43,5 +45,6 @@ export function readSettings(location: Location): KioskSettings {
   if (askedMode === 'attract' || askedMode === 'interactive') mode = askedMode;
   else if (askedMode !== null)
     notes.push(`?mode=${askedMode} should be interactive or attract: using interactive`);
-  return { feedUrl, channel, trustedKeys: __KIOSK_CONFIG__.trustedKeys, idleSeconds, mode, notes };
+  const device = query.get('device') ?? undefined;
+  return { feedUrl, channel, trustedKeys: __KIOSK_CONFIG__.trustedKeys, idleSeconds, mode, device, notes };
 }

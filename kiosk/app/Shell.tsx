@@ -29,10 +29,10 @@ export function Shell() {
           </button>
         </div>
       ))}
-      <main ref={main} class="screen" id="main">
+      <main ref={main} class="screen" id="main" tabindex={0}>
         <Router screen={screen} />
       </main>
-      <nav class="dock" aria-label={t('nav.home')}>
+      <nav class="dock" aria-label={t('nav.dock')}>
         <button
           type="button"
           class="dock-button"

@@ -15,6 +15,8 @@ export async function setupI18n(): Promise<typeof i18next> {
     defaultNS: 'common',
     interpolation: { escapeValue: false },
     returnNull: false,
+    // A missing key must never pass for text: it shows marked, and the every-screen test looks for the mark.
+    parseMissingKeyHandler: (key) => `【i18n:${key}】`,
   });
   return i18next;
 }

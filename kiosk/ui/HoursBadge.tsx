@@ -26,10 +26,10 @@ export function HoursBadge({ hours }: { hours?: WeeklyHoursT }) {
     <span class={`hours-badge hours-${s.state}`}>
       <Icon name="clock" size={28} />
       <strong>{label}</strong>
-      {detail && <span> · {detail}</span>}
+      {detail && <span>{detail}</span>}
       {s.reason && <span>{t('hours.reason', { reason: text(s.reason) })}</span>}
       {s.periods.length > 0 && (
-        <span class="hours-periods"> · {t('hours.today', { periods: s.periods.join('、') })}</span>
+        <span class="hours-periods">{t('hours.today', { periods: s.periods.join(t('hours.joiner')) })}</span>
       )}
     </span>
   );

@@ -20,20 +20,34 @@ describe('the terminal launcher', () => {
     const profile = crashedProfile(2 ** 22 + 12345);
     const removed = clearStaleLocks(profile)!;
     expect(removed.map((p) => p.slice(profile.length))).toEqual(
-      expect.arrayContaining(['/SingletonLock', '/Default/IndexedDB/http_127.0.0.1_8080.indexeddb.leveldb/LOCK']),
+      expect.arrayContaining([
+        '/SingletonLock',
+        '/Default/IndexedDB/http_127.0.0.1_8080.indexeddb.leveldb/LOCK',
+      ]),
     );
-    expect(readdirSync(join(profile, 'Default/IndexedDB/http_127.0.0.1_8080.indexeddb.leveldb'))).toEqual(['CURRENT']);
+    expect(readdirSync(join(profile, 'Default/IndexedDB/http_127.0.0.1_8080.indexeddb.leveldb'))).toEqual([
+      'CURRENT',
+    ]);
   });
 
   it('should not touch a profile a live Chromium holds', () => {
     const profile = crashedProfile(process.pid);
     expect(clearStaleLocks(profile)).toBeUndefined();
-    expect(readdirSync(join(profile, 'Default/IndexedDB/http_127.0.0.1_8080.indexeddb.leveldb')).sort()).toEqual(['CURRENT', 'LOCK']);
+    expect(
+      readdirSync(join(profile, 'Default/IndexedDB/http_127.0.0.1_8080.indexeddb.leveldb')).sort(),
+    ).toEqual(['CURRENT', 'LOCK']);
   });
 
   it('should start Chromium in kiosk mode with no way out and no prompts', () => {
     const flags = kioskFlags('http://127.0.0.1:8080/?device=lobby-1', '/var/lib/sunlight/profile');
-    expect(flags).toEqual(expect.arrayContaining(['--kiosk', '--noerrdialogs', '--disable-pinch', '--overscroll-history-navigation=0']));
+    expect(flags).toEqual(
+      expect.arrayContaining([
+        '--kiosk',
+        '--noerrdialogs',
+        '--disable-pinch',
+        '--overscroll-history-navigation=0',
+      ]),
+    );
     expect(flags.at(-1)).toBe('http://127.0.0.1:8080/?device=lobby-1');
   });
 });

@@ -4,7 +4,7 @@
  * ("Internal error opening backing store") on every later start, so a terminal would lose its
  * content. The launcher clears them, but only when no Chromium runs on the profile.
  */
-import { readdirSync, readlinkSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 
@@ -21,10 +21,14 @@ export function profileOwner(profile: string): number | undefined {
   const pid = Number(m[2]);
   try {
     process.kill(pid, 0);
-    return pid;
   } catch {
     return undefined;
   }
+  // A killed Chromium whose parent is gone can linger as a zombie: it holds nothing.
+  try {
+    if (/\) Z /.test(readFileSync(`/proc/${pid}/stat`, 'utf8'))) return undefined;
+  } catch {}
+  return pid;
 }
 
 /** Removes stale lock files; refuses (returns undefined) while a live Chromium owns the profile. */

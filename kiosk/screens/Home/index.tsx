@@ -14,7 +14,7 @@ export function Home() {
         <h1>{text(hall.name)}</h1>
         <HoursBadge />
       </div>
-      <nav class="tiles" aria-label={t('nav.home')}>
+      <nav class="tiles" aria-label={t('nav.sections')}>
         <Tile
           icon="guide"
           title={t('home.services')}
