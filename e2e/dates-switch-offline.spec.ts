@@ -4,11 +4,7 @@
  */
 import { expect, type Page, test } from '@playwright/test';
 import { kioskOnFeed } from './fixtures/feed.ts';
-
-const ORIENTATIONS = {
-  landscape: { width: 1920, height: 1080 },
-  portrait: { width: 1080, height: 1920 },
-} as const;
+import { ORIENTATIONS } from './fixtures/visitor.ts';
 
 const WORDS = {
   zh: {

@@ -1,11 +1,7 @@
 /** A visitor finds a department in the directory, reads where it is and how to reach it, and opens one of its services. */
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { kioskOnFeed } from './fixtures/feed.ts';
-
-const ORIENTATIONS = {
-  landscape: { width: 1920, height: 1080 },
-  portrait: { width: 1080, height: 1920 },
-} as const;
+import { ORIENTATIONS, openKiosk } from './fixtures/visitor.ts';
 
 const WORDS = {
   zh: {
@@ -37,15 +33,6 @@ const WORDS = {
 } as const;
 
 /** A fixed day the hall is open (a Friday morning in Beijing time), so what is in force never drifts. */
-const OPEN_DAY = new Date('2026-11-27T10:00:00+08:00');
-
-async function openKiosk(page: Page, url: string, lang: 'zh' | 'en') {
-  await page.clock.install({ time: OPEN_DAY });
-  await page.goto(`${url}/`);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('示例市政务服务中心');
-  if (lang === 'en') await page.getByRole('button', { name: 'English' }).click();
-}
-
 for (const [orientation, viewport] of Object.entries(ORIENTATIONS)) {
   for (const lang of ['zh', 'en'] as const) {
     test.describe(`${orientation}, ${lang}`, () => {

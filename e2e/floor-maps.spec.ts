@@ -1,11 +1,7 @@
 /** A visitor finds a place on the floor maps: the place asked for is marked, and so is where they stand. */
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { kioskOnFeed } from './fixtures/feed.ts';
-
-const ORIENTATIONS = {
-  landscape: { width: 1920, height: 1080 },
-  portrait: { width: 1080, height: 1920 },
-} as const;
+import { ORIENTATIONS, openKiosk } from './fixtures/visitor.ts';
 
 const WORDS = {
   zh: {
@@ -48,15 +44,6 @@ const WORDS = {
   },
 } as const;
 
-const OPEN_DAY = new Date('2026-11-27T10:00:00+08:00');
-
-async function openKiosk(page: Page, url: string, lang: 'zh' | 'en') {
-  await page.clock.install({ time: OPEN_DAY });
-  await page.goto(`${url}/?device=lobby-1`);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('示例市政务服务中心');
-  if (lang === 'en') await page.getByRole('button', { name: 'English' }).click();
-}
-
 for (const [orientation, viewport] of Object.entries(ORIENTATIONS)) {
   for (const lang of ['zh', 'en'] as const) {
     test.describe(`${orientation}, ${lang}`, () => {
@@ -65,7 +52,7 @@ for (const [orientation, viewport] of Object.entries(ORIENTATIONS)) {
 
       test('asks for help and sees the help desk marked, and where they stand', async ({ page }) => {
         const kiosk = await kioskOnFeed();
-        await openKiosk(page, kiosk.url, lang);
+        await openKiosk(page, kiosk.url, lang, '?device=lobby-1');
         await page.getByRole('button', { name: w.help }).click();
         await expect(page.getByRole('heading', { level: 1 })).toHaveText(w.maps);
         await expect(page.getByRole('tab', { name: new RegExp(`^${escapeRegExp(w.f1)}`) })).toHaveAttribute(
@@ -102,7 +89,7 @@ for (const [orientation, viewport] of Object.entries(ORIENTATIONS)) {
 
       test('opens a window on another floor from a department and its floor is chosen', async ({ page }) => {
         const kiosk = await kioskOnFeed();
-        await openKiosk(page, kiosk.url, lang);
+        await openKiosk(page, kiosk.url, lang, '?device=lobby-1');
         await page.getByRole('button', { name: new RegExp(`^${w.directory}`) }).click();
         await page.getByRole('button', { name: new RegExp(`^${w.housingFund}`) }).click();
         await page.getByRole('button', { name: w.window20 }).click();

@@ -21,10 +21,15 @@ const PATHS = {
 export type IconName = keyof typeof PATHS;
 
 export function Icon({ name, size = 32 }: { name: IconName; size?: number }) {
+  return <StrokeIcon d={PATHS[name]} size={size} />;
+}
+
+/** The one way an icon is drawn: a 24×24 stroke path, hidden from screen readers (text always sits beside it). */
+export function StrokeIcon({ d, size = 32 }: { d: string; size?: number }) {
   return (
     <svg class="icon" width={size} height={size} viewBox="0 0 24 24" aria-hidden="true" focusable="false">
       <path
-        d={PATHS[name]}
+        d={d}
         fill="none"
         stroke="currentColor"
         stroke-width="2"

@@ -1,5 +1,6 @@
 /** One simple icon per kind of place (24×24 strokes), used both on the plan and in the list beside it. */
 import type { Hall } from '../../../content/schema.ts';
+import { StrokeIcon } from '../../ui/Icon.tsx';
 
 export type PlaceKind = Hall['floors'][number]['places'][number]['kind'];
 
@@ -18,16 +19,5 @@ export const PLACE_ICON_PATHS: Record<PlaceKind | 'you', string> = {
 };
 
 export function PlaceIcon({ kind, size = 32 }: { kind: PlaceKind | 'you'; size?: number }) {
-  return (
-    <svg class="icon" width={size} height={size} viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-      <path
-        d={PLACE_ICON_PATHS[kind]}
-        fill="none"
-        stroke="currentColor"
-        stroke-width="2"
-        stroke-linecap="round"
-        stroke-linejoin="round"
-      />
-    </svg>
-  );
+  return <StrokeIcon d={PLACE_ICON_PATHS[kind]} size={size} />;
 }
