@@ -4,11 +4,22 @@
  * (content-addressed, immutable). See docs/feed-format.md.
  */
 import * as v from 'valibot';
-import { Id, LocaleTag } from './schema.ts';
+import { Bundle, Id, LocaleTag } from './schema.ts';
 
 export const BUNDLE_FORMAT = 1;
 export const DOC_KINDS = ['hall', 'department', 'service', 'fee', 'channels', 'notice', 'attract'] as const;
 export type DocKindT = (typeof DOC_KINDS)[number];
+
+/** The schema each kind of document in a bundle must pass (the publisher checks it, terminals check it again). */
+export const DOCUMENT_SCHEMAS: Record<DocKindT, v.GenericSchema> = {
+  hall: Bundle.Hall,
+  department: Bundle.Department,
+  service: Bundle.Service,
+  fee: Bundle.Fee,
+  channels: Bundle.Channels,
+  notice: Bundle.NoticeMeta,
+  attract: Bundle.Attract,
+};
 
 const Sha256 = v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/, 'should be a SHA-256 in hex'));
 export const FILE_EXTENSIONS = ['json', 'svg', 'png', 'jpg', 'webp', 'woff2', 'txt'] as const;

@@ -1,10 +1,10 @@
 /** Builds a bundle from validated content: documents with rich text compiled and flows laid out, plus media. */
 import * as v from 'valibot';
-import type { DocKindT } from './bundle-format.ts';
+import { DOCUMENT_SCHEMAS, type DocKindT } from './bundle-format.ts';
 import { layoutFlow } from './flow-layout.ts';
 import { resolveText } from './localized.ts';
 import { compileMarkdown } from './markdown.ts';
-import { Bundle, type LocalizedText, MEDIA_TYPES, type RichNode } from './schema.ts';
+import { type LocalizedText, MEDIA_TYPES, type RichNode } from './schema.ts';
 import type { ValidContent } from './validate.ts';
 
 export type BundleDocument = { kind: DocKindT; id: string; value: unknown };
@@ -15,16 +15,6 @@ export type BuiltBundle = {
   defaultLocale: string;
   documents: BundleDocument[];
   media: BundleMedia[];
-};
-
-const SCHEMA: Record<DocKindT, v.GenericSchema> = {
-  hall: Bundle.Hall,
-  department: Bundle.Department,
-  service: Bundle.Service,
-  fee: Bundle.Fee,
-  channels: Bundle.Channels,
-  notice: Bundle.NoticeMeta,
-  attract: Bundle.Attract,
 };
 
 /**
@@ -52,7 +42,7 @@ export function buildBundle(c: ValidContent): BuiltBundle {
   const documents: BundleDocument[] = [];
   const add = (kind: DocKindT, id: string, value: unknown) => {
     // The kiosk validates every document it receives with the same schema: check it here first.
-    const result = v.safeParse(SCHEMA[kind], value);
+    const result = v.safeParse(DOCUMENT_SCHEMAS[kind], value);
     if (!result.success)
       throw new Error(`bundle ${kind} "${id}" does not match the bundle schema: ${result.issues[0].message}`);
     documents.push({ kind, id, value: result.output });

@@ -1,17 +1,6 @@
 /** The schema each kind of bundle document must pass before a terminal stores it. */
 import * as v from 'valibot';
-import { type DocKindT, Manifest, type ManifestT } from '../content/bundle-format.ts';
-import { Bundle } from '../content/schema.ts';
-
-const DOCUMENT_SCHEMA: Record<DocKindT, v.GenericSchema> = {
-  hall: Bundle.Hall,
-  department: Bundle.Department,
-  service: Bundle.Service,
-  fee: Bundle.Fee,
-  channels: Bundle.Channels,
-  notice: Bundle.NoticeMeta,
-  attract: Bundle.Attract,
-};
+import { DOCUMENT_SCHEMAS, type DocKindT, Manifest, type ManifestT } from '../content/bundle-format.ts';
 
 const decode = (bytes: Uint8Array | ArrayBuffer): unknown => {
   try {
@@ -23,7 +12,7 @@ const decode = (bytes: Uint8Array | ArrayBuffer): unknown => {
 
 /** Undefined when valid; otherwise what is wrong, in words. */
 export function documentProblem(kind: DocKindT, bytes: Uint8Array): string | undefined {
-  const result = v.safeParse(DOCUMENT_SCHEMA[kind], decode(bytes));
+  const result = v.safeParse(DOCUMENT_SCHEMAS[kind], decode(bytes));
   if (result.success) return undefined;
   const issue = result.issues[0];
   const at = issue.path?.map((p) => String(p.key)).join('.') ?? '';
