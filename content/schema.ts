@@ -133,7 +133,10 @@ const WholeNumber = v.pipe(
 /** Money is a whole number of fen (1 yuan = 100 fen). */
 export const Fen = v.pipe(
   v.number('money should be a number of fen, like 8000 for ¥80.00'),
-  v.integer('money must be a whole number of fen (1 yuan = 100 fen): write 8050 for ¥80.50'),
+  v.integer(
+    (issue) =>
+      `money must be a whole number of fen (1 yuan = 100 fen): for ¥${issue.input} write ${Math.round(Number(issue.input) * 100)}`,
+  ),
   v.minValue(0, 'money cannot be negative'),
 );
 
