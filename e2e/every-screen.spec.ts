@@ -8,6 +8,7 @@ import { expect, type Page, test } from '@playwright/test';
 import { validateFolder } from '../content/validate.ts';
 import type { Screen } from '../kiosk/app/screens.ts';
 import { kioskOnFeed } from './fixtures/feed.ts';
+import { ORIENTATIONS } from './fixtures/visitor.ts';
 
 const today = new Date().toISOString().slice(0, 10);
 const inForce = (x: { effective?: string; expires?: string }) =>
@@ -95,10 +96,7 @@ async function problemsOnScreen(page: Page): Promise<string[]> {
   });
 }
 
-for (const [orientation, viewport] of [
-  ['landscape', { width: 1920, height: 1080 }],
-  ['portrait', { width: 1080, height: 1920 }],
-] as const) {
+for (const [orientation, viewport] of Object.entries(ORIENTATIONS)) {
   test.describe(orientation, () => {
     test.use({ viewport });
     for (const locale of ['zh-CN', 'en']) {

@@ -32,7 +32,6 @@ const WORDS = {
   },
 } as const;
 
-/** A fixed day the hall is open (a Friday morning in Beijing time), so what is in force never drifts. */
 for (const [orientation, viewport] of Object.entries(ORIENTATIONS)) {
   for (const lang of ['zh', 'en'] as const) {
     test.describe(`${orientation}, ${lang}`, () => {

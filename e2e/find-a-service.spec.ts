@@ -7,6 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import { copyOfSample, kioskOnFeed } from './fixtures/feed.ts';
+import { ORIENTATIONS } from './fixtures/visitor.ts';
 
 const WORDS = {
   'zh-CN': {
@@ -96,10 +97,7 @@ async function openKiosk(page: Page, locale: keyof typeof WORDS) {
 const main = (page: Page) => page.getByRole('main');
 const h1 = (page: Page) => main(page).getByRole('heading', { level: 1 });
 
-for (const [orientation, viewport] of [
-  ['landscape', { width: 1920, height: 1080 }],
-  ['portrait', { width: 1080, height: 1920 }],
-] as const) {
+for (const [orientation, viewport] of Object.entries(ORIENTATIONS)) {
   test.describe(orientation, () => {
     test.use({ viewport });
     for (const locale of ['zh-CN', 'en'] as const) {

@@ -53,7 +53,7 @@ async function boot(): Promise<void> {
     ),
   ]);
   const sync = createSyncModel(store, engine);
-  await sync.reload();
+  await sync.loaded();
   const clock = createClockModel();
   const content = computed(() => sync.content.value as ActiveContent);
   const visit = createVisitModel(() => sync.content.value?.manifest.defaultLocale ?? 'zh-CN');

@@ -11,18 +11,23 @@ import {
 export function createSyncModel(store: Store, engine: SyncEngine) {
   const status = signal<SyncStatus>(engine.getStatus());
   const content = signal<ActiveContent | undefined>(undefined);
-  let shown: number | undefined;
+  // The version last asked for, set before the read so status updates during it do not read again.
+  let requested: number | undefined;
+  let ready: Promise<void> = Promise.resolve();
 
   const reload = async () => {
-    const next = await readActiveContent(store);
-    shown = next?.version;
-    content.value = next;
+    content.value = await readActiveContent(store);
   };
   // Content changes only when sync activates another version (which it does only at idle).
   const unsubscribe = engine.subscribe((s) => {
     status.value = s;
-    if (s.active?.version !== shown) void reload();
+    if (s.active?.version !== requested) {
+      requested = s.active?.version;
+      ready = reload();
+    }
   });
-  return { status, content, reload, dispose: unsubscribe };
+  /** Resolves once the content the store held at start is read. */
+  const loaded = () => ready;
+  return { status, content, loaded, dispose: unsubscribe };
 }
 export type SyncModel = ReturnType<typeof createSyncModel>;
