@@ -32,8 +32,11 @@ test('shows a new version only after the idle time has passed', async ({ page, c
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('普通护照签发');
   await expect(page.getByText(/内容版本 1/)).toBeVisible();
 
-  await page.clock.runFor(15_000);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('普通护照签发（新规）');
+  // Idle: "still there?" counts down, the visit is wiped, and only then the new version is shown.
+  await page.clock.runFor(15_000 + 16_000);
+  await page.mouse.click(960, 540);
   await expect(page.getByText(/内容版本 2/)).toBeVisible();
+  await page.getByRole('button', { name: /办事指南/ }).click();
+  await expect(page.getByRole('button', { name: '普通护照签发（新规）' })).toBeVisible();
   await kiosk.close();
 });

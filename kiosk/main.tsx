@@ -3,13 +3,14 @@ import { computed, effect } from '@preact/signals';
 import { render } from 'preact';
 import type { ActiveContent } from '../sync/index.ts';
 import { openContentStore, SyncEngine } from '../sync/index.ts';
+import { createAccessModel } from './access/access-model.ts';
 import { App } from './app/App.tsx';
 import { registerAppUpdates } from './app/app-updates.ts';
 import { installFonts } from './app/fonts.ts';
 import { readSettings } from './config.ts';
 import { setupI18n } from './i18n/setup.ts';
 import { createClockModel } from './models/clock-model.ts';
-import { createIdleModel } from './models/idle-model.ts';
+import { createSessionModel } from './models/session-model.ts';
 import { createSyncModel } from './models/sync-model.ts';
 import { createViewModel } from './models/view-model.ts';
 import { createVisitModel } from './models/visit-model.ts';
@@ -60,13 +61,22 @@ async function boot(): Promise<void> {
   const view = createViewModel(content, clock, visit.locale);
   const idleSeconds = () =>
     settings.idleSeconds ?? sync.content.value?.attract?.idleSeconds ?? DEFAULT_IDLE_SECONDS;
-  const idle = createIdleModel(idleSeconds, (isIdle) => void engine.setIdle(isIdle));
+  const access = createAccessModel();
+  const session = createSessionModel({
+    idleSeconds,
+    attractOnly: () => settings.mode === 'attract',
+    onWipe: () => {
+      visit.reset();
+      access.reset();
+    },
+    onIdleChange: (isIdle) => void engine.setIdle(isIdle),
+  });
   // Fonts follow the active content: a new version may use new characters.
   effect(() => void installFonts(sync.content.value));
-  registerAppUpdates(idle.idle);
+  registerAppUpdates(session.idle);
   const root = document.getElementById('app')!;
   root.textContent = '';
-  render(<App sync={sync} models={{ view, visit, clock, settings }} />, root);
+  render(<App models={{ view, visit, clock, settings, session, access, sync, engine }} />, root);
   // For the every-screen test only: open any screen directly (a kiosk has no address bar to add this).
   if (new URLSearchParams(location.search).has('e2e')) Object.assign(window, { sunlightVisit: visit });
   engine.start();

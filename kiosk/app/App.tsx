@@ -1,14 +1,22 @@
-/** The root: the preparing screen until content exists, then the visitor's shell. */
-import type { SyncModel } from '../models/sync-model.ts';
+/** The root: the preparing screen until content exists; then the visit, the attract playlist and the staff panel. */
+import { AttractScreen } from '../attract/AttractScreen.tsx';
+import { StillThere } from '../attract/StillThere.tsx';
+import { RenderGuard } from '../resilience/RenderGuard.tsx';
 import { Preparing } from '../screens/Preparing.tsx';
+import { StaffLayer } from '../staff/StaffLayer.tsx';
 import { AppContext, type AppModels } from './context.ts';
 import { Shell } from './Shell.tsx';
 
-export function App({ sync, models }: { sync: SyncModel; models: AppModels }) {
-  if (!sync.content.value) return <Preparing status={sync.status.value} />;
+export function App({ models }: { models: AppModels }) {
+  if (!models.sync.content.value) return <Preparing status={models.sync.status.value} />;
+  const phase = models.session.phase.value;
   return (
     <AppContext.Provider value={models}>
-      <Shell />
+      <RenderGuard>
+        {phase === 'attract' ? <AttractScreen /> : <Shell />}
+        {phase === 'still-there' && <StillThere />}
+      </RenderGuard>
+      <StaffLayer />
     </AppContext.Provider>
   );
 }

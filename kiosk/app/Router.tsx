@@ -6,6 +6,7 @@ import { FlowScreen } from '../screens/Flow/index.tsx';
 import { Home } from '../screens/Home/index.tsx';
 import { MapScreen } from '../screens/Map/index.tsx';
 import { NoticeReader, Notices } from '../screens/Notices/index.tsx';
+import { SearchScreen } from '../screens/Search/index.tsx';
 import { ServiceGuide } from '../screens/ServiceGuide/index.tsx';
 import { ServiceFinder } from '../screens/Services/index.tsx';
 import type { Screen } from './screens.ts';
@@ -34,5 +35,7 @@ export function Router({ screen }: { screen: Screen }) {
       return <NoticeReader id={screen.id} />;
     case 'map':
       return <MapScreen floor={screen.floor} place={screen.place} />;
+    case 'search':
+      return <SearchScreen query={screen.query} />;
   }
 }

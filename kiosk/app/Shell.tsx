@@ -1,5 +1,6 @@
 /** Every screen's frame: urgent notices on top, the screen, and a dock with back, home, language and help. */
 import { useEffect, useRef } from 'preact/hooks';
+import { AccessButton } from '../access/AccessButton.tsx';
 import { Icon } from '../ui/Icon.tsx';
 import { useApp, useT } from './context.ts';
 import { Router } from './Router.tsx';
@@ -59,6 +60,15 @@ export function Shell() {
             <Icon name="globe" /> {t('nav.language')}
           </button>
         )}
+        <button
+          type="button"
+          class="dock-button"
+          onClick={() => visit.go({ name: 'search' })}
+          disabled={screen.name === 'search'}
+        >
+          <Icon name="search" /> {t('nav.search')}
+        </button>
+        <AccessButton />
         {helpDesk && (
           <button
             type="button"

@@ -3,14 +3,27 @@
 import type { TFunction } from 'i18next';
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
+import type { SyncEngine } from '../../sync/index.ts';
+import type { AccessModel } from '../access/access-model.ts';
 import type { KioskSettings } from '../config.ts';
 import type { Namespace } from '../i18n/registry.ts';
 import { translator } from '../i18n/setup.ts';
 import type { ClockModel } from '../models/clock-model.ts';
+import type { SessionModel } from '../models/session-model.ts';
+import type { SyncModel } from '../models/sync-model.ts';
 import type { ViewModel } from '../models/view-model.ts';
 import type { VisitModel } from '../models/visit-model.ts';
 
-export type AppModels = { view: ViewModel; visit: VisitModel; clock: ClockModel; settings: KioskSettings };
+export type AppModels = {
+  view: ViewModel;
+  visit: VisitModel;
+  clock: ClockModel;
+  settings: KioskSettings;
+  session: SessionModel;
+  access: AccessModel;
+  sync: SyncModel;
+  engine: SyncEngine;
+};
 export const AppContext = createContext<AppModels | undefined>(undefined);
 
 export function useApp(): AppModels {

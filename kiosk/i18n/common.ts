@@ -10,6 +10,7 @@ export const common = defineStrings(
       languageName: '中文',
       help: '找工作人员帮忙',
       map: '在地图上看',
+      search: '搜索',
     },
     home: {
       services: '办事指南',
@@ -52,6 +53,7 @@ export const common = defineStrings(
       languageName: 'English',
       help: 'Ask for help',
       map: 'Show on map',
+      search: 'Search',
     },
     home: {
       services: 'Service guides',

@@ -17,6 +17,8 @@ const PATHS = {
   qr: 'M4 4h6v6H4z M14 4h6v6h-6z M4 14h6v6H4z M14 14h2v2h-2z M18 18h2v2h-2z',
   chevron: 'M9 5l7 7-7 7',
   pin: 'M12 21s-7-6.5-7-12a7 7 0 0 1 14 0c0 5.5-7 12-7 12z M12 9h.01',
+  search: 'M10.5 4a6.5 6.5 0 1 0 0 13a6.5 6.5 0 1 0 0-13 M15.5 15.5L20 20',
+  access: 'M12 3.5a1.5 1.5 0 1 0 0 3a1.5 1.5 0 1 0 0-3 M5 9l7 1.5L19 9 M12 10.5V15l-3 6 M12 15l3 6',
 };
 export type IconName = keyof typeof PATHS;
 
