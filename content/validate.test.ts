@@ -240,6 +240,14 @@ describe('the validator', () => {
     expect(errors.filter((e) => e.includes('fee "registration" does not exist'))).toEqual([]);
   });
 
+  it('should not warn that fees of a service with a schema error are not charged', () => {
+    const { errors, warnings } = run({
+      edit: { 'services/transfer.yaml': ['department: housing-bureau', 'departmnet: housing-bureau'] },
+    });
+    expect(errors.some((e) => e.startsWith('services/transfer.yaml:'))).toBe(true);
+    expect(warnings.filter((w) => w.includes('is not charged by any service'))).toEqual([]);
+  });
+
   it.each<[string, Change, RegExp]>([
     [
       'a missing translation',

@@ -111,9 +111,25 @@ export function validateFolder(root: string, options: ValidateOptions = {}): Val
   checkReferences(content, problems, invalidIds);
   checkFlows(content, problems);
   checkMedia(content, problems);
-  checkWarnings(content, problems, options.today ?? new Date().toISOString().slice(0, 10));
+  checkWarnings(
+    content,
+    problems,
+    options.today ?? new Date().toISOString().slice(0, 10),
+    feesOfInvalidServices(folder.docs, parsed),
+  );
   const valid = problems.errors.length === 0 && content.hall !== undefined;
   return { problems, content: valid ? (content as ValidContent) : undefined };
+}
+
+/** Fee ids named by services that failed the schema: those fees are charged, so no "not charged" warning. */
+function feesOfInvalidServices(docs: SourceDoc[], parsed: Map<SourceDoc, unknown>): Set<string> {
+  const ids = new Set<string>();
+  for (const doc of docs) {
+    if (doc.kind !== 'service' || parsed.has(doc)) continue;
+    const fees = (doc.raw as { fees?: unknown } | null)?.fees;
+    if (Array.isArray(fees)) for (const f of fees) if (typeof f === 'string') ids.add(f);
+  }
+  return ids;
 }
 
 /** The languages hall.yaml declares, even when it has other errors; undefined when they cannot be read. */

@@ -2,8 +2,15 @@
 import type { ProblemList } from '../problems.ts';
 import type { CheckedContent } from '../validate.ts';
 
-export function checkWarnings(c: CheckedContent, problems: ProblemList, today: string): void {
+/** `alsoCharged`: fee ids named by services that failed the schema (they have errors of their own). */
+export function checkWarnings(
+  c: CheckedContent,
+  problems: ProblemList,
+  today: string,
+  alsoCharged = new Set<string>(),
+): void {
   const charged = new Set(c.services.flatMap((s) => (Array.isArray(s.value.fees) ? s.value.fees : [])));
+  for (const id of alsoCharged) charged.add(id);
   for (const f of c.fees) {
     if (!charged.has(f.value.id))
       problems.warning(f.doc.file, f.doc.lineOf(['id']), `fee "${f.value.id}" is not charged by any service`);
