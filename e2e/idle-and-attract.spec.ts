@@ -120,7 +120,6 @@ test('a visit left alone is wiped; the playlist runs; a touch opens a fresh home
   );
   expect(screen).toEqual({ name: 'home' });
   expect(await traces(page)).toEqual(before);
-  await expect(page.locator('#main')).toHaveJSProperty('scrollTop', 0);
 
   // The flowchart opens fresh too: no step panel left open from before.
   await page.getByRole('button', { name: /^办事指南/ }).click();
@@ -141,6 +140,7 @@ slides:
   - { id: welcome, text: { zh-CN: ${WELCOME}！, en: Welcome }, seconds: 10 }
   - { id: hours, notice: winter-hours, seconds: 10 }
   - { id: help, text: { zh-CN: 不知道去哪个窗口？请到一楼综合咨询服务台。, en: Ask at the information desk. }, seconds: 10 }
+  - { id: plan, image: media/floor-1.svg, seconds: 10 }
 schedule:
   - { days: [mon, tue, wed, thu, fri], from: "07:00", to: "12:00", slides: [welcome] }
   - { days: [mon, tue, wed, thu, fri], from: "12:00", to: "19:00", slides: [hours, help] }
@@ -199,6 +199,13 @@ for (const [orientation, viewport] of Object.entries(ORIENTATIONS)) {
       await expect(screen).not.toHaveCSS('background-color', DARK);
       await page.clock.runFor(30_000);
       await expect(screen).toHaveCSS('background-color', DARK);
+      // An image slide shows its picture from the bundle.
+      const picture = slide.locator('img');
+      for (let i = 0; i < 12 && (await picture.count()) === 0; i++) await page.clock.runFor(10_000);
+      await expect(picture).toBeVisible();
+      await expect
+        .poll(() => picture.evaluate((img: HTMLImageElement) => img.naturalWidth))
+        .toBeGreaterThan(0);
       await showsInTurn(page, WELCOME);
       await faded(page);
       await page.screenshot({ path: `e2e/.artifacts/screens/attract-sleep-${orientation}-zh.png` });
