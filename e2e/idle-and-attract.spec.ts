@@ -248,6 +248,21 @@ test('an attract-only terminal ignores taps and shows a new version as soon as i
   await context.setOffline(true);
   await context.setOffline(false);
   await expect(slide).toContainText('欢迎光临（新版）！');
+
+  // Against burn-in the whole picture moves, by a few pixels, every few minutes.
+  const picture = page.locator('.attract-slides');
+  const before = (await picture.boundingBox())!;
+  await page.clock.runFor(3 * 60_000);
+  await expect
+    .poll(async () => {
+      const after = (await picture.boundingBox())!;
+      return Math.max(Math.abs(after.x - before.x), Math.abs(after.y - before.y));
+    })
+    .toBeGreaterThan(0);
+  const offset = await page
+    .locator('.attract-stage')
+    .evaluate((el) => new DOMMatrix(getComputedStyle(el).transform));
+  expect(Math.max(Math.abs(offset.m41), Math.abs(offset.m42))).toBeLessThanOrEqual(4);
   await kiosk.close();
 });
 
