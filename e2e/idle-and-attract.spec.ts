@@ -4,6 +4,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
 import { copyOfSample, kioskOnFeed, publish } from './fixtures/feed.ts';
 import { ORIENTATIONS } from './fixtures/visitor.ts';
@@ -24,6 +25,12 @@ async function tapOn(page: Page, box: { x: number; y: number; width: number; hei
 /** Waits until what is on screen has finished fading in (CSS animations run in real time, not on page.clock). */
 async function faded(page: Page, selector = '.attract-slide.is-current') {
   await page.locator(selector).evaluate((el) => Promise.all(el.getAnimations().map((a) => a.finished)));
+}
+
+/** What axe finds wrong on the page as it is now (contrast included). */
+async function axeViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
 }
 
 /** What a visit could leave behind in the browser itself. */
@@ -59,6 +66,7 @@ for (const [orientation, viewport] of Object.entries(ORIENTATIONS)) {
       await expect(keep).toBeFocused();
       await faded(page, '.still-there-backdrop');
       await page.screenshot({ path: `e2e/.artifacts/screens/still-there-${orientation}-en.png` });
+      expect(await axeViolations(page)).toEqual([]);
 
       await tapOn(page, (await keep.boundingBox())!);
       await expect(question).toHaveCount(0);
@@ -106,6 +114,8 @@ test('a visit left alone is wiped; the playlist runs; a touch opens a fresh home
   await expect(page.getByRole('dialog')).toHaveCount(0);
   await expect(page.locator('body')).not.toContainText('passport');
   await expect(page.locator('body')).not.toContainText('Ordinary');
+  await faded(page);
+  expect(await axeViolations(page)).toEqual([]);
 
   // The next visitor touches exactly where the services tile will be: the touch only wakes the screen.
   await tapOn(page, servicesTile);
@@ -218,6 +228,26 @@ for (const [orientation, viewport] of Object.entries(ORIENTATIONS)) {
     });
   });
 }
+
+test('in sleep hours the screen is dark and every word still meets the contrast rules', async ({ page }) => {
+  const folder = copyOfSample();
+  // One notice slide, so nothing is mid-fade while axe measures contrast.
+  writeFileSync(
+    join(folder, 'attract.yaml'),
+    'slides:\n  - { notice: winter-hours, seconds: 10 }\nsleep:\n  - { from: "19:00", to: "07:00" }\n',
+  );
+  const kiosk = await kioskOnFeed(folder);
+  await page.clock.install({ time: at('2026-11-27T22:00:00') });
+  await page.goto(`${kiosk.url}/?idle=10`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(HALL);
+  await page.clock.runFor(10_000);
+  await expect(page.locator('.attract-slide.is-current')).toContainText('冬季工作时间公告');
+  await expect(page.locator('.attract')).toHaveCSS('background-color', 'rgb(11, 12, 12)');
+  await faded(page);
+  await page.screenshot({ path: 'e2e/.artifacts/screens/attract-sleep-notice-landscape-zh.png' });
+  expect(await axeViolations(page)).toEqual([]);
+  await kiosk.close();
+});
 
 test('an attract-only terminal ignores taps and shows a new version as soon as it is verified', async ({
   page,
