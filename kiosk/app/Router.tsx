@@ -1,30 +1,12 @@
 /** Shows the screen on top of the visitor's stack; screens other than home arrive as lazy chunks. */
-import { useEffect, useState } from 'preact/hooks';
 import { Home } from '../screens/Home/index.tsx';
-import { loadScreen, type ScreenChunk, screenModule } from './lazy-screens.ts';
+import { arrivals, screenModule } from './lazy-screens.ts';
 import type { Screen } from './screens.ts';
 
-const CHUNK: Record<Exclude<Screen['name'], 'home'>, ScreenChunk> = {
-  services: 'services',
-  service: 'guide',
-  flow: 'flow',
-  directory: 'directory',
-  department: 'directory',
-  fees: 'fees',
-  complaints: 'complaints',
-  notices: 'notices',
-  notice: 'notices',
-  map: 'map',
-  search: 'search',
-};
-
 export function Router({ screen }: { screen: Screen }) {
-  const chunk = screen.name === 'home' ? undefined : CHUNK[screen.name];
-  // Re-render once the chunk arrives (it usually has, preloaded after the first paint).
-  const [, arrived] = useState(0);
-  useEffect(() => {
-    if (chunk && !screenModule(chunk)) void loadScreen(chunk).then(() => arrived((n) => n + 1));
-  }, [chunk]);
+  // Reading the signal re-renders this once a missing chunk arrives (usually it has: preloaded after the first
+  // paint). Not an effect: effects wait for a frame, and a frozen test clock or a busy frame must not delay it.
+  void arrivals.value;
   switch (screen.name) {
     case 'home':
       return <Home />;

@@ -4,6 +4,8 @@
  * later never waits for the network.
  */
 
+import { signal } from '@preact/signals';
+
 const loaders = {
   services: () => import('../screens/Services/index.tsx'),
   guide: () => import('../screens/ServiceGuide/index.tsx'),
@@ -19,6 +21,8 @@ export type ScreenChunk = keyof typeof loaders;
 type Loaded = { [K in ScreenChunk]: Awaited<ReturnType<(typeof loaders)[K]>> };
 
 const loaded: Partial<Loaded> = {};
+/** Counts arrivals: a component that reads it re-renders when a chunk arrives (no effect or timer needed). */
+export const arrivals = signal(0);
 const pending = new Map<ScreenChunk, Promise<unknown>>();
 
 /** The chunk's module if it has arrived; undefined (and the load started) if not. */
@@ -32,6 +36,7 @@ export function loadScreen<K extends ScreenChunk>(chunk: K): Promise<unknown> {
   if (!p) {
     p = loaders[chunk]().then((m) => {
       loaded[chunk] = m as Loaded[K];
+      arrivals.value++;
     });
     // A failed load (a broken cache) is tried again at the next visit to that screen.
     p.catch(() => pending.delete(chunk));
