@@ -81,7 +81,10 @@ async function boot(): Promise<void> {
   registerAppUpdates(session.idle);
   const root = document.getElementById('app')!;
   root.textContent = '';
-  render(<App models={{ view, visit, clock, settings, session, access, sync, engine, terminalMode }} />, root);
+  render(
+    <App models={{ view, visit, clock, settings, session, access, sync, engine, terminalMode }} />,
+    root,
+  );
   // For the every-screen test only: open any screen directly (a kiosk has no address bar to add this).
   if (new URLSearchParams(location.search).has('e2e')) Object.assign(window, { sunlightVisit: visit });
   engine.start();
