@@ -9,7 +9,8 @@ import { uiFontPlugins } from './scripts/build/ui-font-plugin.ts';
 type StaffPin = { algorithm: 'PBKDF2-SHA256'; iterations: number; salt: string; hash: string };
 type BuildConfig = { trustedKeys: string[]; feedUrl: string; channel: string; staffPin: StaffPin };
 
-const readJson = <T>(path: string): T => JSON.parse(readFileSync(new URL(path, import.meta.url), 'utf8')) as T;
+const readJson = <T>(path: string): T =>
+  JSON.parse(readFileSync(new URL(path, import.meta.url), 'utf8')) as T;
 
 /** A build without a usable PIN hash would leave staff locked out of every terminal: refuse it. */
 function staffPin(value: unknown, from: string): StaffPin {
