@@ -1,5 +1,5 @@
 /** The staff dialog over everything: the PIN pad first, then the panel; closes itself when left alone. */
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { useApp, useT } from '../app/context.ts';
 import { Panel } from './Panel.tsx';
 import { PinPad } from './PinPad.tsx';
@@ -18,12 +18,24 @@ export function StaffDialog({ onClose }: { onClose: () => void }) {
     if (unlocked) session.wipe();
   };
   const touched = useIdleClose(close, busy);
+  // A visit wiped under the dialog (the idle time ran out) takes the dialog with it.
+  const phase = session.phase.value;
+  const lastPhase = useRef(phase);
+  useEffect(() => {
+    if (phase === 'attract' && lastPhase.current !== 'attract') onClose();
+    lastPhase.current = phase;
+  }, [phase]);
+  // Focus moves into the dialog, so a screen reader or a keyboard starts there.
+  const root = useRef<HTMLDivElement>(null);
+  useEffect(() => root.current?.focus(), []);
   // Staff strings exist in Chinese and English only.
   const otherLocale = view.content.value.manifest.locales.find(
     (l) => l !== visit.locale.value && (l === 'zh-CN' || l === 'en'),
   );
   return (
     <div
+      ref={root}
+      tabindex={-1}
       class="staff-dialog"
       role="dialog"
       aria-modal="true"
