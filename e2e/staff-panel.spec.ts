@@ -124,6 +124,34 @@ test('the panel shows the versions sync reports; sync now shows progress; roll b
   await kiosk.close();
 });
 
+test('the panel says why the terminal refused an update, and keeps showing its version', async ({ page }) => {
+  const kiosk = await kioskOnFeed();
+  await page.clock.install({ time: Date.now() });
+  await page.goto(`${kiosk.url}/`);
+  await expect(page.getByText(/内容版本 1/)).toBeVisible();
+
+  // Someone alters the signed channel file on the feed.
+  const channelFile = join(kiosk.feed, 'channels/stable.json');
+  const signed = JSON.parse(readFileSync(channelFile, 'utf8'));
+  signed.payload = signed.payload.replace('"version":1', '"version":9');
+  writeFileSync(channelFile, JSON.stringify(signed));
+
+  await openPanel(page);
+  await page.getByRole('button', { name: '立即同步' }).click();
+  await expect(page.getByText(/^同步失败：signature check failed/)).toBeVisible();
+  await expect(page.getByRole('region', { name: '最近一次被拒绝的更新' })).toContainText(
+    'signature check failed on channels/stable.json',
+  );
+  await expect(fact(page, '正在显示')).toContainText('版本 1 · 发布于');
+  await expect(page.getByRole('img', { name: /失败 1 次/ })).toBeVisible();
+
+  // Staff who do not read Chinese switch the panel to English.
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByRole('region', { name: 'Last refused update' })).toBeVisible();
+  await page.screenshot({ path: `${SCREENS}/staff-panel-refusal-landscape-en.png` });
+  await kiosk.close();
+});
+
 test('the panel lists ignored start-URL values, flags a wrong clock, and a mode switch survives a reload', async ({
   page,
 }) => {

@@ -1,16 +1,9 @@
 /** The panel's problems: start-URL values ignored, the last refused update and why, and the sync log. */
 import type { TFunction } from 'i18next';
-import type { LogEntry } from '../../sync/store.ts';
 import { useApp } from '../app/context.ts';
 import { visitLanguage } from '../config.ts';
 import { localTime, timeOfDay } from './format.ts';
-
-/** Sync logs a refused update as "<which> check failed: …" or "rollback refused: …" (sync/engine.ts). */
-const REFUSAL = /check failed:|refused:/;
-
-export function lastRefusal(log: LogEntry[]): LogEntry | undefined {
-  return log.findLast((e) => e.kind === 'error' && REFUSAL.test(e.message));
-}
+import { lastRefusal } from './refusal.ts';
 
 export function StartUrlNotes({ t }: { t: TFunction }) {
   const { settings, view } = useApp();
