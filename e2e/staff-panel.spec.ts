@@ -146,7 +146,7 @@ test('the panel says why the terminal refused an update, and keeps showing its v
   await expect(page.getByRole('img', { name: /失败 1 次/ })).toBeVisible();
 
   // Staff who do not read Chinese switch the panel to English.
-  await page.getByRole('button', { name: 'English' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'English' }).click();
   await expect(page.getByRole('region', { name: 'Last refused update' })).toBeVisible();
   await page.screenshot({ path: `${SCREENS}/staff-panel-refusal-landscape-en.png` });
   await kiosk.close();

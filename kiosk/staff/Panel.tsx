@@ -11,13 +11,13 @@ export function Panel({ onClose }: { onClose: () => void }) {
   return (
     <>
       <div class="staff-body">
+        <StartUrlNotes t={t} />
         <ContentFacts t={t} />
         <TerminalFacts t={t} />
         <section class="staff-section staff-wide" aria-labelledby="staff-checks">
           <h2 id="staff-checks">{t('section.checks')}</h2>
           <CheckChart checks={checks} t={t} />
         </section>
-        <StartUrlNotes t={t} />
         <Refusal t={t} />
         <SyncLog t={t} />
       </div>

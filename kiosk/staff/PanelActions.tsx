@@ -4,7 +4,10 @@ import { useState } from 'preact/hooks';
 import { useApp } from '../app/context.ts';
 import { bytes } from './format.ts';
 
-type Result = { text: string; problem: boolean } | undefined;
+/** What the last action did, kept as a key so it follows a language switch. */
+type Result =
+  | { key: string; params: Record<string, string | number | undefined>; problem: boolean }
+  | undefined;
 
 function SyncProgress({ t }: { t: TFunction }) {
   const s = useApp().sync.status.value;
@@ -51,15 +54,15 @@ export function PanelActions({ t, onClose }: { t: TFunction; onClose: () => void
     const after = engine.getStatus();
     if (outcome === 'failed') {
       const reason = after.log.findLast((e) => e.kind === 'error')?.message ?? '';
-      setResult({ text: t('sync.failed', { reason }), problem: true });
+      setResult({ key: 'sync.failed', params: { reason }, problem: true });
     } else if (outcome === 'updated') {
-      setResult({ text: t('sync.updated', { version: after.active?.version }), problem: false });
-    } else setResult({ text: t('sync.unchanged'), problem: false });
+      setResult({ key: 'sync.updated', params: { version: after.active?.version }, problem: false });
+    } else setResult({ key: 'sync.unchanged', params: {}, problem: false });
   };
   const rollBack = async () => {
     setConfirming(false);
     const version = await engine.rollback();
-    if (version !== undefined) setResult({ text: t('confirm.rolledBack', { version }), problem: false });
+    if (version !== undefined) setResult({ key: 'confirm.rolledBack', params: { version }, problem: false });
   };
   const mode = terminalMode.mode.value;
 
@@ -68,7 +71,7 @@ export function PanelActions({ t, onClose }: { t: TFunction; onClose: () => void
       <SyncProgress t={t} />
       {!status.checking && result && (
         <p class={result.problem ? 'staff-result problem' : 'staff-result'} role="status">
-          {result.text}
+          {t(result.key, result.params)}
         </p>
       )}
       <div class="staff-actions">

@@ -102,6 +102,7 @@ export function ContentFacts({ t }: { t: TFunction }) {
         <Fact label={t('field.lastCheck')}>{when(s.lastCheck)}</Fact>
         <Fact label={t('field.lastSuccess')} problem={s.lastSuccess === undefined || s.failures > 0}>
           {when(s.lastSuccess)}
+          {s.failures > 0 && <span class="staff-aside">{t('value.failedSince', { count: s.failures })}</span>}
         </Fact>
         {s.nextCheck !== undefined && <Fact label={t('field.nextCheck')}>{when(s.nextCheck)}</Fact>}
         <Fact label={t('field.freshness')} problem={s.stale}>

@@ -18,6 +18,17 @@ describe('the last refused update', () => {
     expect(lastRefusal(log)?.at).toBe(2);
   });
 
+  it.each([
+    'signature check failed on channels/stable.json: the channel file signature is not valid',
+    'channel check failed: channels/stable.json holds metadata for channel "beta"',
+    "expiry check failed: the feed's metadata (version 2) expired at 2026-11-01T00:00:00Z",
+    'hash check failed: hall "h" (files/ab.json): its SHA-256 does not match its name',
+    'schema check failed: the manifest (files/ab.json) does not match the bundle format',
+    'space check failed: the update needs 900 KiB but only 10 KiB of storage is free',
+  ])('should find the refusal "%s"', (message) => {
+    expect(lastRefusal([entry(1, 'error', message)])?.message).toBe(message);
+  });
+
   it('should not count a network failure or an info line as a refusal', () => {
     const log = [
       entry(1, 'error', 'channels/stable.json: the feed answered HTTP 500'),

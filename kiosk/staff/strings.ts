@@ -59,6 +59,7 @@ export const strings = defineStrings(
       fromUrl: '来源：启动网址',
       fromDefault: '来源：默认设置',
       ago: '{{time}}（{{ago}}）',
+      failedSince: '此后连续 {{count}} 次检查失败',
     },
     ago: {
       now: '刚刚',
@@ -164,6 +165,7 @@ export const strings = defineStrings(
       fromUrl: 'Set by the start URL',
       fromDefault: 'The default',
       ago: '{{time}} ({{ago}})',
+      failedSince: 'Failed checks since then: {{count}}',
     },
     ago: {
       now: 'just now',
