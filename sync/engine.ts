@@ -283,7 +283,7 @@ export class SyncEngine {
         : Math.min(retry * 2 ** (this.failures - 1), this.o.maxBackoffMs ?? 30 * 60_000);
     // ±20% jitter, so terminals that boot together do not all ask the feed at the same moment.
     const delay = base * (0.8 + 0.4 * (this.o.random ?? Math.random)());
-    this.status = { ...this.status, nextCheck: this.clock.now() + delay };
+    this.update({ nextCheck: this.clock.now() + delay });
     this.timer = this.clock.setTimeout(() => void this.checkNow(), delay);
   }
 

@@ -9,7 +9,7 @@ import { useStorageEstimate } from './use-storage-estimate.ts';
 
 declare const __APP_VERSION__: string;
 
-export function Fact({
+function Fact({
   label,
   children,
   problem,
