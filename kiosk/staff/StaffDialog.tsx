@@ -7,7 +7,7 @@ import { useIdleClose } from './use-idle-close.ts';
 import './style.css';
 
 export function StaffDialog({ onClose }: { onClose: () => void }) {
-  const { session, sync, visit, view } = useApp();
+  const { session, sync, visit, view, terminalMode } = useApp();
   const t = useT('staff');
   const [unlocked, setUnlocked] = useState(false);
   const busy = sync.status.value.checking;
@@ -18,11 +18,13 @@ export function StaffDialog({ onClose }: { onClose: () => void }) {
     if (unlocked) session.wipe();
   };
   const touched = useIdleClose(close, busy);
-  // A visit wiped under the dialog (the idle time ran out) takes the dialog with it.
+  // A visit wiped under the dialog (the idle time ran out) takes the dialog with it; not the wipe that
+  // switching to attract-only causes, which staff made from this very panel.
   const phase = session.phase.value;
   const lastPhase = useRef(phase);
   useEffect(() => {
-    if (phase === 'attract' && lastPhase.current !== 'attract') onClose();
+    const switched = terminalMode.mode.peek() === 'attract';
+    if (phase === 'attract' && lastPhase.current !== 'attract' && !switched) onClose();
     lastPhase.current = phase;
   }, [phase]);
   // Focus moves into the dialog, so a screen reader or a keyboard starts there.
