@@ -1,5 +1,16 @@
 /** The terminal's settings: the build config's defaults, overridden per terminal by the start URL. */
-declare const __KIOSK_CONFIG__: { trustedKeys: string[]; feedUrl: string; channel: string };
+import type { StaffPinHash } from './staff/pin-hash.ts';
+
+/** What the build bakes in (vite.config.ts `define`, from kiosk/build-config.json and KIOSK_* variables). */
+export type BuildDefaults = {
+  trustedKeys: string[];
+  feedUrl: string;
+  channel: string;
+  staffPin: StaffPinHash;
+};
+declare const __KIOSK_CONFIG__: BuildDefaults;
+
+export type TerminalMode = 'interactive' | 'attract';
 
 export type KioskSettings = {
   feedUrl: string;
@@ -8,17 +19,28 @@ export type KioskSettings = {
   /** Seconds without a touch before the visit is over; undefined: the content's attract.yaml decides. */
   idleSeconds: number | undefined;
   /** 'attract': nobody uses the screen, so a new version is shown as soon as it is verified. */
-  mode: 'interactive' | 'attract';
+  mode: TerminalMode;
+  /** Whether `?mode=` set the mode (else the default, interactive). */
+  modeFromUrl: boolean;
   /** This terminal's id (`?device=`), which hall.yaml `youAreHere` maps to the place where it stands. */
   device: string | undefined;
+  /** The visit's default language (`?lang=`); checked against the content's locales once content is there. */
+  lang: string | undefined;
+  staffPin: StaffPinHash;
   /** Start-URL values that were ignored, and why (for the staff panel). */
   notes: string[];
 };
 
-export function readSettings(location: Location): KioskSettings {
+/** A BCP 47-ish tag such as zh-CN or en: anything else cannot be one of a hall's locales. */
+const LANG_TAG = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+
+export function readSettings(
+  location: Pick<Location, 'href' | 'search'>,
+  defaults: BuildDefaults = __KIOSK_CONFIG__,
+): KioskSettings {
   const query = new URLSearchParams(location.search);
   const notes: string[] = [];
-  let feedUrl = new URL(__KIOSK_CONFIG__.feedUrl, location.href).href;
+  let feedUrl = new URL(defaults.feedUrl, location.href).href;
   const feed = query.get('feed');
   if (feed !== null) {
     try {
@@ -27,7 +49,7 @@ export function readSettings(location: Location): KioskSettings {
       notes.push(`?feed=${feed} is not a web address: using ${feedUrl}`);
     }
   }
-  let channel = __KIOSK_CONFIG__.channel;
+  let channel = defaults.channel;
   const askedChannel = query.get('channel');
   if (askedChannel !== null) {
     if (/^[a-z0-9][a-z0-9-]*$/.test(askedChannel)) channel = askedChannel;
@@ -40,11 +62,49 @@ export function readSettings(location: Location): KioskSettings {
     else
       notes.push(`?idle=${idle} should be a whole number of seconds, 5 or more: using the content's setting`);
   }
-  let mode: KioskSettings['mode'] = 'interactive';
+  let mode: TerminalMode = 'interactive';
   const askedMode = query.get('mode');
+  const modeFromUrl = askedMode === 'attract' || askedMode === 'interactive';
   if (askedMode === 'attract' || askedMode === 'interactive') mode = askedMode;
   else if (askedMode !== null)
     notes.push(`?mode=${askedMode} should be interactive or attract: using interactive`);
-  const device = query.get('device') ?? undefined;
-  return { feedUrl, channel, trustedKeys: __KIOSK_CONFIG__.trustedKeys, idleSeconds, mode, device, notes };
+  let device = query.get('device') ?? undefined;
+  if (device !== undefined && device.trim() === '') {
+    notes.push('?device= is empty: this terminal has no id, so maps show no "you are here"');
+    device = undefined;
+  }
+  let lang = query.get('lang') ?? undefined;
+  if (lang !== undefined && !LANG_TAG.test(lang)) {
+    notes.push(`?lang=${lang} is not a language tag such as zh-CN or en: using the content's default`);
+    lang = undefined;
+  }
+  return {
+    feedUrl,
+    channel,
+    trustedKeys: defaults.trustedKeys,
+    idleSeconds,
+    mode,
+    modeFromUrl,
+    device,
+    lang,
+    staffPin: defaults.staffPin,
+    notes,
+  };
+}
+
+/**
+ * The visit's default language: `?lang=` when the content has it, else the content's own default.
+ * Content is known only after settings are read, so this check runs later, against each version.
+ */
+export function visitLanguage(
+  settings: Pick<KioskSettings, 'lang'>,
+  content: { locales: readonly string[]; defaultLocale: string } | undefined,
+): { locale: string; note: string | undefined } {
+  const fallback = content?.defaultLocale ?? 'zh-CN';
+  if (settings.lang === undefined || content === undefined) return { locale: fallback, note: undefined };
+  if (content.locales.includes(settings.lang)) return { locale: settings.lang, note: undefined };
+  return {
+    locale: fallback,
+    note: `?lang=${settings.lang} is not one of the content's languages (${content.locales.join(', ')}): using ${fallback}`,
+  };
 }

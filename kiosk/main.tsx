@@ -8,13 +8,14 @@ import { App } from './app/App.tsx';
 import { registerAppUpdates } from './app/app-updates.ts';
 import { installFonts } from './app/fonts.ts';
 import { preloadScreens } from './app/lazy-screens.ts';
-import { readSettings } from './config.ts';
+import { readSettings, visitLanguage } from './config.ts';
 import { setupI18n } from './i18n/setup.ts';
 import { createClockModel } from './models/clock-model.ts';
 import { createSessionModel } from './models/session-model.ts';
 import { createSyncModel } from './models/sync-model.ts';
 import { createViewModel } from './models/view-model.ts';
 import { createVisitModel } from './models/visit-model.ts';
+import { createModeModel } from './staff/mode-model.ts';
 
 const DEFAULT_IDLE_SECONDS = 90;
 
@@ -42,11 +43,12 @@ async function boot(): Promise<void> {
     return storageFailed(e);
   }
   const { store, recreated } = opened;
+  const terminalMode = createModeModel(settings, globalThis.localStorage);
   const engine = new SyncEngine(store, {
     feedUrl: settings.feedUrl,
     channel: settings.channel,
     trustedKeys: settings.trustedKeys,
-    activation: settings.mode === 'attract' ? 'immediate' : 'idle',
+    activation: terminalMode.mode.value === 'attract' ? 'immediate' : 'idle',
   });
   await Promise.all([
     setupI18n(),
@@ -58,26 +60,31 @@ async function boot(): Promise<void> {
   await sync.loaded();
   const clock = createClockModel();
   const content = computed(() => sync.content.value as ActiveContent);
-  const visit = createVisitModel(() => sync.content.value?.manifest.defaultLocale ?? 'zh-CN');
+  const visit = createVisitModel(() => visitLanguage(settings, sync.content.value?.manifest).locale);
   const view = createViewModel(content, clock, visit.locale);
   const idleSeconds = () =>
     settings.idleSeconds ?? sync.content.value?.attract?.idleSeconds ?? DEFAULT_IDLE_SECONDS;
   const access = createAccessModel();
   const session = createSessionModel({
     idleSeconds,
-    attractOnly: () => settings.mode === 'attract',
+    attractOnly: () => terminalMode.mode.value === 'attract',
     onWipe: () => {
       visit.reset();
       access.reset();
     },
     onIdleChange: (isIdle) => void engine.setIdle(isIdle),
   });
+  // Staff may switch the mode on the panel: sync follows at once.
+  effect(() => void engine.setActivation(terminalMode.mode.value === 'attract' ? 'immediate' : 'idle'));
   // Fonts follow the active content: a new version may use new characters.
   effect(() => void installFonts(sync.content.value));
   registerAppUpdates(session.idle);
   const root = document.getElementById('app')!;
   root.textContent = '';
-  render(<App models={{ view, visit, clock, settings, session, access, sync, engine }} />, root);
+  render(
+    <App models={{ view, visit, clock, settings, session, access, sync, engine, terminalMode }} />,
+    root,
+  );
   // For the every-screen test only: open any screen directly (a kiosk has no address bar to add this).
   if (new URLSearchParams(location.search).has('e2e')) Object.assign(window, { sunlightVisit: visit });
   engine.start();

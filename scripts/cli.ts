@@ -6,6 +6,7 @@ const USAGE = `Usage:
   npm run keygen -- --out <dir>
   npm run publish -- <content folder> --feed <feed folder> --key <private key file> [--channel stable] [--expires 30d]
   npm run feed -- <feed folder> [--port 8787]
+  npm run pin -- <4 to 8 digits>  print the salted hash of a staff PIN for the build config
   npm run terminal -- <kiosk url> [--profile dir] [--chromium /usr/bin/chromium]
   npm start                      publish the sample hall and serve the kiosk on it`;
 
@@ -66,6 +67,11 @@ async function main(argv: string[]): Promise<number> {
       const { start } = await import('./start.ts');
       await start({ port: Number(values.port ?? 8080) });
       return new Promise(() => {});
+    }
+    case 'pin': {
+      const { runPinHash } = await import('./pin-hash.ts');
+      runPinHash(need(positionals[0], 'the PIN'));
+      return 0;
     }
     case 'terminal': {
       const { launch } = await import('./terminal/launch.ts');

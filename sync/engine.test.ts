@@ -332,6 +332,63 @@ describe('sync', () => {
     });
   });
 
+  describe('staff at the terminal', () => {
+    it('should show a waiting version at once when switched to attract-only, and wait again when switched back', async () => {
+      feed.publish(MINIMAL, KEYS.privateKey);
+      const { engine } = await terminal();
+      await engine.checkNow();
+      feed.publish(editedCopy('hall.yaml', '测试大厅', '测试大厅二'), KEYS.privateKey);
+      await engine.checkNow();
+      expect(engine.getStatus()).toMatchObject({ active: { version: 1 }, staged: { version: 2 } });
+
+      await engine.setActivation('immediate');
+      expect(engine.getStatus()).toMatchObject({ active: { version: 2 }, staged: undefined });
+
+      await engine.setActivation('idle');
+      feed.publish(editedCopy('hall.yaml', '测试大厅', '测试大厅三'), KEYS.privateKey);
+      await engine.checkNow();
+      expect(engine.getStatus()).toMatchObject({ active: { version: 2 }, staged: { version: 3 } });
+      expect(engine.getStatus().log.map((e) => e.message)).toContain(
+        'staff switched the terminal to attract-only: new versions are shown at once',
+      );
+    });
+
+    it('should let staff show a staged version at once, and say when none waits', async () => {
+      feed.publish(MINIMAL, KEYS.privateKey);
+      const { engine } = await terminal();
+      await engine.checkNow();
+      expect(await engine.activateStaged()).toBeUndefined();
+      feed.publish(editedCopy('hall.yaml', '测试大厅', '测试大厅二'), KEYS.privateKey);
+      await engine.checkNow();
+      expect(await engine.activateStaged()).toBe(2);
+      expect(engine.getStatus()).toMatchObject({ active: { version: 2 }, previous: { version: 1 } });
+    });
+
+    it('should keep the outcome of the last 48 checks, oldest first, across a restart', async () => {
+      feed.publish(MINIMAL, KEYS.privateKey);
+      const { store, engine } = await terminal();
+      await engine.checkNow();
+      feed.fault = () => new Response('busy', { status: 500 });
+      for (let i = 0; i < 50; i++) {
+        clock.advance(60_000);
+        await engine.checkNow();
+      }
+      feed.fault = undefined;
+      clock.advance(60_000);
+      await engine.checkNow();
+
+      const checks = engine.getStatus().checks;
+      expect(checks).toHaveLength(48);
+      expect(checks.at(-1)).toEqual({ at: clock.now(), outcome: 'unchanged' });
+      expect(checks.slice(0, -1).every((c) => c.outcome === 'failed')).toBe(true);
+      expect(checks.map((c) => c.at)).toEqual([...checks.map((c) => c.at)].sort((a, b) => a - b));
+
+      store.close();
+      const restarted = await terminal();
+      expect(restarted.engine.getStatus().checks).toEqual(checks);
+    });
+  });
+
   it('should let staff roll back, and not take the rolled-back version again', async () => {
     feed.publish(MINIMAL, KEYS.privateKey);
     const { store, engine } = await terminal({ activation: 'immediate' });

@@ -5,7 +5,7 @@
 import { filePath, type ManifestT } from '../content/bundle-format.ts';
 import { parseManifest } from './documents.ts';
 import { FeedClient, FeedError } from './feed.ts';
-import { emptyStatus, type SyncStatus } from './status.ts';
+import { CHECK_HISTORY, emptyStatus, type SyncStatus } from './status.ts';
 import type { Store } from './store.ts';
 import { transfer, type Wanted } from './transfer.ts';
 import { verifyChannel, verifyHash } from './verify.ts';
@@ -60,12 +60,16 @@ export class SyncEngine {
   private frozen = false;
   private stopped = true;
 
+  private readonly o: SyncOptions;
+
   constructor(
     private readonly store: Store,
-    private readonly o: SyncOptions,
+    options: SyncOptions,
   ) {
-    this.feed = new FeedClient(o.feedUrl, o.channel, o.fetch);
-    this.clock = o.clock ?? realClock;
+    // A copy: activation changes at runtime (setActivation) without touching the caller's object.
+    this.o = { ...options };
+    this.feed = new FeedClient(options.feedUrl, options.channel, options.fetch);
+    this.clock = options.clock ?? realClock;
   }
 
   getStatus(): SyncStatus {
@@ -100,6 +104,30 @@ export class SyncEngine {
   async setIdle(idle: boolean): Promise<void> {
     this.idle = idle;
     if (idle && this.status.staged) await this.activate();
+  }
+
+  /**
+   * Staff switch the terminal between interactive and attract-only use at runtime: an attract-only
+   * terminal shows a verified version at once, so switching to it also shows any version waiting.
+   */
+  async setActivation(activation: 'idle' | 'immediate'): Promise<void> {
+    if ((this.o.activation ?? 'idle') === activation) return;
+    this.o.activation = activation;
+    await this.logEntry(
+      'info',
+      activation === 'immediate'
+        ? 'staff switched the terminal to attract-only: new versions are shown at once'
+        : 'staff switched the terminal to interactive: new versions wait until the screen is idle',
+    );
+    if (activation === 'immediate' && this.status.staged) await this.activate();
+    else await this.refreshStatus();
+  }
+
+  /** Staff at the screen show a staged version now: they, not a visitor, are using it. */
+  async activateStaged(): Promise<number | undefined> {
+    if (!this.status.staged) return undefined;
+    await this.activate();
+    return this.status.active?.version;
   }
 
   /** Staff rollback to the version before the active one. */
@@ -255,7 +283,7 @@ export class SyncEngine {
         : Math.min(retry * 2 ** (this.failures - 1), this.o.maxBackoffMs ?? 30 * 60_000);
     // ±20% jitter, so terminals that boot together do not all ask the feed at the same moment.
     const delay = base * (0.8 + 0.4 * (this.o.random ?? Math.random)());
-    this.status = { ...this.status, nextCheck: this.clock.now() + delay };
+    this.update({ nextCheck: this.clock.now() + delay });
     this.timer = this.clock.setTimeout(() => void this.checkNow(), delay);
   }
 
@@ -277,6 +305,7 @@ export class SyncEngine {
     };
     const active = await versionInfo(p.active);
     const log = await this.store.logEntries();
+    const checks = await this.store.checks();
     this.update({
       ...extra,
       active,
@@ -284,6 +313,7 @@ export class SyncEngine {
       staged: await versionInfo(p.staged),
       stale: this.frozen || (active !== undefined && Date.parse(active.expires) <= this.clock.now()),
       log: log.slice(-50),
+      checks: checks.slice(-CHECK_HISTORY),
       failures: this.failures,
     });
   }

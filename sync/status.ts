@@ -1,6 +1,6 @@
 /** The sync status: a small plain object the kiosk turns into signals and the staff panel shows. */
 
-import type { LogEntry } from './store.ts';
+import type { CheckRecord, LogEntry } from './store.ts';
 import type { TransferProgress } from './transfer.ts';
 
 export type VersionInfo = { version: number; published: string; expires: string };
@@ -20,7 +20,12 @@ export type SyncStatus = {
   failures: number;
   /** Recent entries, oldest first; errors say which check failed on which file. */
   log: LogEntry[];
+  /** The most recent checks (at most CHECK_HISTORY), oldest first: a flaky network shows as a pattern. */
+  checks: CheckRecord[];
 };
+
+/** How many recent checks the status carries for the staff panel's chart (4 hours at the usual 5 minutes). */
+export const CHECK_HISTORY = 48;
 
 export const emptyStatus = (): SyncStatus => ({
   active: undefined,
@@ -34,4 +39,5 @@ export const emptyStatus = (): SyncStatus => ({
   stale: false,
   failures: 0,
   log: [],
+  checks: [],
 });

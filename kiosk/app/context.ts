@@ -13,6 +13,7 @@ import type { SessionModel } from '../models/session-model.ts';
 import type { SyncModel } from '../models/sync-model.ts';
 import type { ViewModel } from '../models/view-model.ts';
 import type { VisitModel } from '../models/visit-model.ts';
+import type { ModeModel } from '../staff/mode-model.ts';
 
 export type AppModels = {
   view: ViewModel;
@@ -23,6 +24,8 @@ export type AppModels = {
   access: AccessModel;
   sync: SyncModel;
   engine: SyncEngine;
+  /** The terminal's mode (start URL or staff override). */
+  terminalMode: ModeModel;
 };
 export const AppContext = createContext<AppModels | undefined>(undefined);
 

@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { type BuildDefaults, type KioskSettings, readSettings, visitLanguage } from './config.ts';
+
+const DEFAULTS: BuildDefaults = {
+  trustedKeys: ['key'],
+  feedUrl: 'feed/',
+  channel: 'stable',
+  staffPin: { algorithm: 'PBKDF2-SHA256', iterations: 1, salt: '', hash: '' },
+};
+const PAGE = 'http://kiosk.test/hall/';
+const read = (query: string) => readSettings(new URL(`${PAGE}?${query}`), DEFAULTS);
+
+describe('per-terminal settings from the start URL', () => {
+  const cases: [string, string, Partial<KioskSettings>, RegExp | undefined][] = [
+    [
+      'no parameters: the defaults',
+      '',
+      {
+        feedUrl: `${PAGE}feed/`,
+        channel: 'stable',
+        mode: 'interactive',
+        modeFromUrl: false,
+        idleSeconds: undefined,
+        device: undefined,
+        lang: undefined,
+      },
+      undefined,
+    ],
+    [
+      'a feed address',
+      'feed=https://feed.example/hall/',
+      { feedUrl: 'https://feed.example/hall/' },
+      undefined,
+    ],
+    ['a feed relative to the page', 'feed=../other/', { feedUrl: 'http://kiosk.test/other/' }, undefined],
+    [
+      'a feed that is no address',
+      'feed=http://[bad',
+      { feedUrl: `${PAGE}feed/` },
+      /\?feed=http:\/\/\[bad is not a web address/,
+    ],
+    ['a channel', 'channel=beta-2', { channel: 'beta-2' }, undefined],
+    [
+      'a channel with odd characters',
+      'channel=Beta/../x',
+      { channel: 'stable' },
+      /\?channel=Beta\/\.\.\/x is not a channel name: using stable/,
+    ],
+    ['an idle time', 'idle=45', { idleSeconds: 45 }, undefined],
+    [
+      'an idle time that is no number',
+      'idle=abc',
+      { idleSeconds: undefined },
+      /\?idle=abc should be a whole number/,
+    ],
+    [
+      'an idle time too short',
+      'idle=2',
+      { idleSeconds: undefined },
+      /\?idle=2 should be a whole number of seconds, 5 or more/,
+    ],
+    ['attract-only', 'mode=attract', { mode: 'attract', modeFromUrl: true }, undefined],
+    ['interactive, said outright', 'mode=interactive', { mode: 'interactive', modeFromUrl: true }, undefined],
+    [
+      'an unknown mode',
+      'mode=party',
+      { mode: 'interactive', modeFromUrl: false },
+      /\?mode=party should be interactive or attract/,
+    ],
+    ['a device id', 'device=lobby-1', { device: 'lobby-1' }, undefined],
+    ['an empty device id', 'device=', { device: undefined }, /\?device= is empty/],
+    ['a language', 'lang=en', { lang: 'en' }, undefined],
+    ['a language with a region', 'lang=zh-CN', { lang: 'zh-CN' }, undefined],
+    [
+      'a language that is no tag',
+      'lang=english!',
+      { lang: undefined },
+      /\?lang=english! is not a language tag/,
+    ],
+  ];
+  for (const [name, query, expected, note] of cases) {
+    it(`should read ${name}`, () => {
+      const settings = read(query);
+      expect(settings).toMatchObject(expected);
+      if (note) expect(settings.notes).toEqual([expect.stringMatching(note)]);
+      else expect(settings.notes).toEqual([]);
+    });
+  }
+
+  it('should list every ignored value, and keep the valid ones', () => {
+    const settings = read('idle=abc&lang=fr&channel=beta&mode=kiosk');
+    expect(settings).toMatchObject({
+      channel: 'beta',
+      lang: 'fr',
+      idleSeconds: undefined,
+      mode: 'interactive',
+    });
+    expect(settings.notes).toHaveLength(2);
+  });
+});
+
+describe("the visit's default language", () => {
+  const content = { locales: ['zh-CN', 'en'], defaultLocale: 'zh-CN' };
+  it('should be ?lang= when the content has that language', () => {
+    expect(visitLanguage({ lang: 'en' }, content)).toEqual({ locale: 'en', note: undefined });
+  });
+  it("should be the content's default, with a note, when the content lacks it", () => {
+    const { locale, note } = visitLanguage({ lang: 'fr' }, content);
+    expect(locale).toBe('zh-CN');
+    expect(note).toMatch(/\?lang=fr is not one of the content's languages \(zh-CN, en\): using zh-CN/);
+  });
+  it("should be the content's default without ?lang=", () => {
+    expect(visitLanguage({ lang: undefined }, content)).toEqual({ locale: 'zh-CN', note: undefined });
+  });
+});

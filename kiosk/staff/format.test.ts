@@ -1,0 +1,21 @@
+import type { TFunction } from 'i18next';
+import { describe, expect, it } from 'vitest';
+import { ago, bytes, countdown } from './format.ts';
+
+// Echoes the key and count, so the test reads which phrase was chosen.
+const t = ((key: string, o?: { count?: number }) => `${key}:${o?.count ?? ''}`) as unknown as TFunction;
+const now = Date.parse('2026-11-27T10:00:00Z');
+
+describe('staff panel formats', () => {
+  it('should say how long ago, choosing the unit by size', () => {
+    expect(
+      [10e3, 5 * 60e3, 3 * 3600e3, 5 * 86400e3, -4 * 60e3].map((before) => ago(now - before, now, t)),
+    ).toEqual(['ago.now:', 'ago.minutes:5', 'ago.hours:3', 'ago.days:5', 'ago.in:4']);
+  });
+  it('should write sizes in KB, MB and GB', () => {
+    expect([2048, 5.5 * 1024 ** 2, 1.25 * 1024 ** 3].map(bytes)).toEqual(['2 KB', '5.5 MB', '1.3 GB']);
+  });
+  it('should count a lockout down in minutes and seconds, rounding up', () => {
+    expect([30_000, 29_001, 900_000, 0].map(countdown)).toEqual(['0:30', '0:30', '15:00', '0:00']);
+  });
+});

@@ -1,0 +1,39 @@
+/** How the staff panel writes times and sizes: local wall-clock times, and sizes in KB/MB/GB. */
+import type { TFunction } from 'i18next';
+
+const two = (n: number) => String(n).padStart(2, '0');
+
+/** Local date and time to the minute, e.g. 2026-11-27 10:05 (staff compare it with the hall's clock). */
+export function localTime(at: number | string): string {
+  const d = new Date(at);
+  if (Number.isNaN(d.getTime())) return String(at);
+  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}`;
+}
+
+/** Local time of day, e.g. 10:05:09, for the log and the chart's axis. */
+export function timeOfDay(at: number): string {
+  const d = new Date(at);
+  return `${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}`;
+}
+
+/** "3 min ago", "2 h ago"; a time in the future (the next check) as "in 4 min". */
+export function ago(at: number, now: number, t: TFunction): string {
+  const minutes = Math.round((now - at) / 60_000);
+  if (minutes < 0) return t('ago.in', { count: -minutes });
+  if (minutes < 1) return t('ago.now');
+  if (minutes < 60) return t('ago.minutes', { count: minutes });
+  if (minutes < 48 * 60) return t('ago.hours', { count: Math.round(minutes / 60) });
+  return t('ago.days', { count: Math.round(minutes / 1440) });
+}
+
+export function bytes(n: number): string {
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(0)} KB`;
+  if (n < 1024 ** 3) return `${(n / 1024 ** 2).toFixed(1)} MB`;
+  return `${(n / 1024 ** 3).toFixed(1)} GB`;
+}
+
+/** Minutes and seconds left, e.g. 0:30 or 15:00. */
+export function countdown(ms: number): string {
+  const seconds = Math.ceil(ms / 1000);
+  return `${Math.floor(seconds / 60)}:${two(seconds % 60)}`;
+}
