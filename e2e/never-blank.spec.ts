@@ -55,6 +55,23 @@ test('with nobody there, a failed render is retried by itself', async ({ page })
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('示例市政务服务中心');
 });
 
+test('a screen that keeps failing is reloaded, with the reason logged', async ({ page }) => {
+  await openKiosk(page, kiosk.url, 'zh', '?e2e');
+  await page.evaluate(() => (window as unknown as { sunlightBreak: (n: number) => void }).sunlightBreak(3));
+  await expectFallback(page);
+  await page.clock.runFor(21_000);
+  await expectFallback(page);
+  await page.clock.runFor(21_000);
+  await expectFallback(page);
+  const reloaded = page.waitForEvent('load');
+  await page.clock.runFor(21_000);
+  await reloaded;
+  await page.mouse.click(960, 540);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('示例市政务服务中心');
+  const log = await page.evaluate(() => localStorage.getItem('sunlight.resilience.log') ?? '');
+  expect(log).toContain('rendering failed 3 times in a row');
+});
+
 test('a boot that never finishes shows the fallback from the last good content, not a blank page', async ({
   page,
 }) => {

@@ -14,11 +14,15 @@ export const RETRY_AFTER_MS = 20_000;
 export const FAILURES_BEFORE_RELOAD = 3;
 export const RENDER_RELOAD_COOLDOWN_MS = 15 * 60_000;
 
-type State = { error?: unknown; failures: number };
+type State = { error?: unknown };
 
 export class RenderGuard extends Component<{ children: ComponentChildren }, State> {
   static override contextType = AppContext;
-  override state: State = { failures: 0 };
+  override state: State = {};
+  /** Failed renders since the last good one (not state: a commit may run before a pending setState lands). */
+  private failures = 0;
+  /** Set when a child threw in the render being committed, which must not count as a good render. */
+  private failedThisRender = false;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly probe = e2eMode();
 
@@ -27,9 +31,11 @@ export class RenderGuard extends Component<{ children: ComponentChildren }, Stat
   }
 
   override componentDidCatch(error: unknown): void {
-    const failures = this.state.failures + 1;
+    this.failures += 1;
+    this.failedThisRender = true;
+    const failures = this.failures;
     logResilienceEvent('render', describeError(error));
-    this.setState({ error, failures });
+    this.setState({ error });
     clearTimeout(this.retryTimer);
     this.retryTimer = setTimeout(() => {
       if (
@@ -72,10 +78,12 @@ export class RenderGuard extends Component<{ children: ComponentChildren }, Stat
 
   /** A render that got through: remember the content's names for the fallback, forget old failures. */
   private rendered() {
-    if (this.state.error !== undefined) return;
+    const failed = this.state.error !== undefined || this.failedThisRender;
+    this.failedThisRender = false;
+    if (failed) return;
     const content: ActiveContent | undefined = this.models()?.sync.content.peek();
     if (content) saveLastGood(content);
-    if (this.state.failures > 0) this.setState({ failures: 0 });
+    this.failures = 0;
   }
 
   render() {
