@@ -1,4 +1,6 @@
 /** The kiosk's entry: open the content store, start sync, wire the models once, render from the store only. */
+// First, before the other modules run: a failure in anything below shows the fallback screen, never a blank page.
+import './resilience/boot-guard.tsx';
 import { computed, effect } from '@preact/signals';
 import { render } from 'preact';
 import type { ActiveContent } from '../sync/index.ts';
@@ -10,11 +12,15 @@ import { installFonts } from './app/fonts.ts';
 import { preloadScreens } from './app/lazy-screens.ts';
 import { readSettings, visitLanguage } from './config.ts';
 import { setupI18n } from './i18n/setup.ts';
+import { installLockdown } from './lockdown/install.ts';
 import { createClockModel } from './models/clock-model.ts';
 import { createSessionModel } from './models/session-model.ts';
 import { createSyncModel } from './models/sync-model.ts';
 import { createViewModel } from './models/view-model.ts';
 import { createVisitModel } from './models/visit-model.ts';
+import { bootCrashed, bootRendered } from './resilience/boot-guard.tsx';
+import { sunlightBreak } from './resilience/test-hooks.ts';
+import { readWatchdogLimits, startWatchdog } from './resilience/watchdog.ts';
 import { createModeModel } from './staff/mode-model.ts';
 
 const DEFAULT_IDLE_SECONDS = 90;
@@ -31,10 +37,12 @@ function storageFailed(reason: unknown): void {
     </main>,
     document.getElementById('app')!,
   );
+  bootRendered();
   setTimeout(() => location.reload(), 60_000);
 }
 
 async function boot(): Promise<void> {
+  installLockdown();
   const settings = readSettings(location);
   let opened: Awaited<ReturnType<typeof openContentStore>>;
   try {
@@ -85,11 +93,18 @@ async function boot(): Promise<void> {
     <App models={{ view, visit, clock, settings, session, access, sync, engine, terminalMode }} />,
     root,
   );
-  // For the every-screen test only: open any screen directly (a kiosk has no address bar to add this).
-  if (new URLSearchParams(location.search).has('e2e')) Object.assign(window, { sunlightVisit: visit });
+  bootRendered();
+  startWatchdog({
+    phase: session.phase,
+    hall: () => sync.content.value?.hall,
+    limits: readWatchdogLimits(location.search),
+  });
+  // For tests only: open any screen directly, break a render (a kiosk has no address bar to add this).
+  if (new URLSearchParams(location.search).has('e2e'))
+    Object.assign(window, { sunlightVisit: visit, sunlightBreak });
   engine.start();
   // After the first paint: the other screens' chunks, so no later tap waits for them.
   requestAnimationFrame(() => setTimeout(preloadScreens, 0));
 }
 
-void boot();
+boot().catch(bootCrashed);

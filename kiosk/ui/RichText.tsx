@@ -1,5 +1,9 @@
 /** Renders the bundle's safe rich-text tree with Preact: never innerHTML. Links are shown, never followed. */
 import type { RichNode } from '../../content/schema.ts';
+import { QrCode } from './QrCode.tsx';
+
+/** A link to the outside world: a visitor takes it away on their phone (lockdown: never a live link). */
+const outside = (href: string | undefined): href is string => !!href && /^(https?|mailto|tel):/i.test(href);
 
 export function RichText({ nodes }: { nodes: RichNode[] }) {
   return <>{nodes.map((n, i) => renderNode(n, i))}</>;
@@ -48,6 +52,11 @@ function renderNode(node: RichNode, key: number) {
         <span key={key} class="link-text">
           {children}
           {node.href && !node.href.startsWith('#') ? <span class="link-url"> ({node.href})</span> : null}
+          {outside(node.href) ? (
+            <span class="link-qr">
+              <QrCode data={node.href} label={node.href} size={180} />
+            </span>
+          ) : null}
         </span>
       );
   }
