@@ -1,39 +1,12 @@
 /** Staff open the hidden panel with a PIN, check versions, sync now, roll back and switch the mode. */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { copyOfSample, kioskOnFeed, publish } from './fixtures/feed.ts';
+import { enterPin, fact, openPanel, staffGesture } from './fixtures/staff.ts';
 import { OPEN_DAY, ORIENTATIONS } from './fixtures/visitor.ts';
 
-const DEV_PIN = '246810';
 const SCREENS = 'e2e/.artifacts/screens';
-
-/** The hidden gesture: five quick taps in the top-left corner (again, as staff would, until the app has booted). */
-async function staffGesture(page: Page) {
-  await expect(async () => {
-    for (let i = 0; i < 5; i++) await page.mouse.click(30, 30);
-    await expect(page.getByRole('dialog', { name: '工作人员面板' })).toBeVisible({ timeout: 1000 });
-  }).toPass();
-}
-
-async function enterPin(page: Page, pin: string) {
-  const dialog = page.getByRole('dialog');
-  for (const digit of pin) await dialog.getByRole('button', { name: digit, exact: true }).click();
-  await dialog.getByRole('button', { name: '确定' }).click();
-}
-
-/** One line of the panel, by its label: "正在显示" → "版本 1 · 发布于 …". */
-const fact = (page: Page, label: string) =>
-  page
-    .getByRole('dialog')
-    .locator('dl > div')
-    .filter({ has: page.locator('dt', { hasText: label }) });
-
-async function openPanel(page: Page) {
-  await staffGesture(page);
-  await enterPin(page, DEV_PIN);
-  await expect(page.getByRole('heading', { name: '内容', exact: true })).toBeVisible();
-}
 
 test('wrong PINs lock the panel for longer each time, and a reload does not reset the count', async ({
   page,

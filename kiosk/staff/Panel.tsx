@@ -3,7 +3,7 @@ import { useApp, useT } from '../app/context.ts';
 import { CheckChart } from './CheckChart.tsx';
 import { PanelActions } from './PanelActions.tsx';
 import { ContentFacts, TerminalFacts } from './PanelFacts.tsx';
-import { Refusal, StartUrlNotes, SyncLog } from './PanelLog.tsx';
+import { AppHealth, Refusal, StartUrlNotes, SyncLog } from './PanelLog.tsx';
 
 export function Panel({ onClose }: { onClose: () => void }) {
   const t = useT('staff');
@@ -20,6 +20,7 @@ export function Panel({ onClose }: { onClose: () => void }) {
         </section>
         <Refusal t={t} />
         <SyncLog t={t} />
+        <AppHealth t={t} />
       </div>
       <PanelActions t={t} onClose={onClose} />
     </>

@@ -1,7 +1,9 @@
-/** The panel's problems: start-URL values ignored, the last refused update and why, and the sync log. */
+/** The panel's problems: start-URL values ignored, the last refused update and why, the sync log, app health. */
 import type { TFunction } from 'i18next';
 import { useApp } from '../app/context.ts';
 import { visitLanguage } from '../config.ts';
+import { resilienceLog } from '../resilience/resilience-log.ts';
+import { watchdogState } from '../resilience/watchdog.ts';
 import { localTime, timeOfDay } from './format.ts';
 import { lastRefusal } from './refusal.ts';
 
@@ -52,6 +54,40 @@ export function SyncLog({ t }: { t: TFunction }) {
                 {localTime(e.at).slice(5, 10)} {timeOfDay(e.at)}
               </span>{' '}
               <strong class="log-kind">{t(e.kind === 'error' ? 'log.error' : 'log.info')}</strong>{' '}
+              <span class="staff-code">{e.message}</span>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+const mib = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MiB`;
+
+/** Render failures, boot failures and watchdog reloads (kept across the reload they explain), and the heap. */
+export function AppHealth({ t }: { t: TFunction }) {
+  const events = resilienceLog.value;
+  const { heapBytes, limitBytes, wish } = watchdogState.value;
+  return (
+    <section class="staff-section staff-log" aria-labelledby="staff-health">
+      <h2 id="staff-health">{t('section.health')}</h2>
+      <p>
+        {heapBytes === undefined
+          ? t('health.heapUnknown', { limit: mib(limitBytes) })
+          : t('health.heap', { used: mib(heapBytes), limit: mib(limitBytes) })}
+      </p>
+      {wish && <p class="log-error">{t('health.pending', { reason: wish.reason })}</p>}
+      {events.length === 0 ? (
+        <p>{t('health.empty')}</p>
+      ) : (
+        <ol class="staff-list">
+          {events.toReversed().map((e, i) => (
+            <li key={`${e.at}-${i}`} class={e.kind === 'reload' ? 'log-info' : 'log-error'}>
+              <span class="log-time">
+                {localTime(e.at).slice(5, 10)} {timeOfDay(Date.parse(e.at))}
+              </span>{' '}
+              <strong class="log-kind">{t(`health.${e.kind}`)}</strong>{' '}
               <span class="staff-code">{e.message}</span>
             </li>
           ))}

@@ -24,6 +24,16 @@ export const strings = defineStrings(
       notes: '启动网址中被忽略的设置',
       refusal: '最近一次被拒绝的更新',
       log: '同步日志（最新在前）',
+      health: '应用运行情况（最新在前）',
+    },
+    health: {
+      heap: '内存占用 {{used}} / 上限 {{limit}}',
+      heapUnknown: '内存占用未知 / 上限 {{limit}}',
+      pending: '等待空闲时重新载入：{{reason}}',
+      empty: '没有显示失败或自动重新载入的记录',
+      render: '显示失败',
+      boot: '启动失败',
+      reload: '重新载入',
     },
     field: {
       device: '终端编号',
@@ -129,6 +139,16 @@ export const strings = defineStrings(
       notes: 'Start-URL settings ignored',
       refusal: 'Last refused update',
       log: 'Sync log (newest first)',
+      health: 'App health (newest first)',
+    },
+    health: {
+      heap: 'Memory used {{used}} of a {{limit}} limit',
+      heapUnknown: 'Memory used unknown, limit {{limit}}',
+      pending: 'Waiting for idle to reload: {{reason}}',
+      empty: 'No failed renders or automatic reloads recorded',
+      render: 'Render failed',
+      boot: 'Start failed',
+      reload: 'Reloaded',
     },
     field: {
       device: 'Terminal id',
