@@ -7,9 +7,12 @@ import { markedParts } from './results.ts';
 
 export function Results({
   groups,
+  detail,
   onOpen,
 }: {
   groups: SearchResults['groups'];
+  /** A line under the title that tells like-named hits apart (a service's department). */
+  detail: (hit: SearchHit) => string | undefined;
   onOpen: (hit: SearchHit) => void;
 }) {
   const t = useT('search');
@@ -24,10 +27,13 @@ export function Results({
             {g.hits.map((hit) => (
               <li key={hit.id}>
                 <button type="button" class="search-hit" onClick={() => onOpen(hit)}>
-                  <span class="search-hit-title">
-                    {markedParts(hit.title, hit.highlights).map((p, i) =>
-                      p.marked ? <mark key={i}>{p.text}</mark> : <span key={i}>{p.text}</span>,
-                    )}
+                  <span class="search-hit-text">
+                    <span class="search-hit-title">
+                      {markedParts(hit.title, hit.highlights).map((p, i) =>
+                        p.marked ? <mark key={i}>{p.text}</mark> : <span key={i}>{p.text}</span>,
+                      )}
+                    </span>
+                    {detail(hit) && <span class="search-hit-detail">{detail(hit)}</span>}
                   </span>
                   <Icon name="chevron" size={28} />
                 </button>

@@ -4,7 +4,7 @@
  */
 import { useEffect, useMemo, useRef } from 'preact/hooks';
 import { useApp, useT } from '../../app/context.ts';
-import type { SearchKind } from '../../search/types.ts';
+import type { SearchHit, SearchKind } from '../../search/types.ts';
 import { Keyboard } from './Keyboard.tsx';
 import { applyKey, type Key } from './keys.ts';
 import { Results } from './Results.tsx';
@@ -43,6 +43,11 @@ export function SearchPanel({ query }: { query: string }) {
     [searcher, query, locale, ...inForce],
   );
   const count = hitCount(groups);
+  const detail = (hit: SearchHit) => {
+    const service = hit.kind === 'service' ? view.service(hit.id) : undefined;
+    const department = service && view.department(service.department);
+    return department && view.text.value(department.name);
+  };
   const popular = useMemo(() => searcher?.popular(locale) ?? [], [searcher, locale]);
 
   // New results start at their top.
@@ -86,7 +91,7 @@ export function SearchPanel({ query }: { query: string }) {
           ) : searcher && count === 0 ? (
             <p class="search-none">{t('noneHelp')}</p>
           ) : (
-            <Results groups={groups} onOpen={(hit) => visit.go(hitTarget(hit))} />
+            <Results groups={groups} detail={detail} onOpen={(hit) => visit.go(hitTarget(hit))} />
           )}
         </div>
       </div>
