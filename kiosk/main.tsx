@@ -7,6 +7,7 @@ import { createAccessModel } from './access/access-model.ts';
 import { App } from './app/App.tsx';
 import { registerAppUpdates } from './app/app-updates.ts';
 import { installFonts } from './app/fonts.ts';
+import { preloadScreens } from './app/lazy-screens.ts';
 import { readSettings } from './config.ts';
 import { setupI18n } from './i18n/setup.ts';
 import { createClockModel } from './models/clock-model.ts';
@@ -80,6 +81,8 @@ async function boot(): Promise<void> {
   // For the every-screen test only: open any screen directly (a kiosk has no address bar to add this).
   if (new URLSearchParams(location.search).has('e2e')) Object.assign(window, { sunlightVisit: visit });
   engine.start();
+  // After the first paint: the other screens' chunks, so no later tap waits for them.
+  requestAnimationFrame(() => setTimeout(preloadScreens, 0));
 }
 
 void boot();
