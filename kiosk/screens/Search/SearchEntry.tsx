@@ -2,19 +2,12 @@
 import { useApp, useT } from '../../app/context.ts';
 import { Icon } from '../../ui/Icon.tsx';
 import './entry.css';
-import { loadPanel } from './panel.ts';
 
 export function SearchEntry() {
   const { visit } = useApp();
   const t = useT('search');
   return (
-    <button
-      type="button"
-      class="search-entry"
-      // The finger is down: fetch the screen's code now, so it is ready when the tap completes.
-      onPointerDown={() => void loadPanel().catch(() => undefined)}
-      onClick={() => visit.go({ name: 'search' })}
-    >
+    <button type="button" class="search-entry" onClick={() => visit.go({ name: 'search' })}>
       <Icon name="search" size={48} />
       <span class="search-entry-text">
         <span class="search-entry-title">{t('entry.title')}</span>

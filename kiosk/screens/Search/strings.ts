@@ -4,7 +4,6 @@ import { defineStrings } from '../../i18n/define.ts';
 export const strings = defineStrings(
   {
     title: '搜索',
-    loading: '正在打开搜索…',
     unavailable: '搜索暂时用不了。请回首页按分类查找，或到服务台问工作人员。',
     field: '您打的字',
     placeholder: '点下面的字母或数字',
@@ -34,7 +33,6 @@ export const strings = defineStrings(
   },
   {
     title: 'Search',
-    loading: 'Opening search…',
     unavailable:
       'Search is not working just now. Go back to Home and choose a section, or ask at the help desk.',
     field: 'What you typed',
