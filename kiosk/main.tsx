@@ -80,6 +80,11 @@ async function boot(): Promise<void> {
   render(<App models={{ view, visit, clock, settings, session, access, sync, engine }} />, root);
   // For the every-screen test only: open any screen directly (a kiosk has no address bar to add this).
   if (new URLSearchParams(location.search).has('e2e')) Object.assign(window, { sunlightVisit: visit });
+  // For the search bench only: the real searcher chunk over the active content, loaded as search loads it.
+  if (new URLSearchParams(location.search).has('e2e'))
+    Object.assign(window, {
+      sunlightSearcher: () => import('./search/load-searcher.ts').then((m) => m.loadSearcher(content.value)),
+    });
   engine.start();
   // After the first paint: the other screens' chunks, so no later tap waits for them.
   requestAnimationFrame(() => setTimeout(preloadScreens, 0));
