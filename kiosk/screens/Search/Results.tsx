@@ -21,7 +21,7 @@ export function Results({
       {groups.map((g) => (
         <section key={g.kind} class="search-group" aria-labelledby={`search-group-${g.kind}`}>
           <h2 id={`search-group-${g.kind}`}>
-            {t(`kinds.${g.kind}`)} <span class="search-group-count">{g.hits.length}</span>
+            {t(`kinds.${g.kind}`)} <span class="search-group-count">{g.total ?? g.hits.length}</span>
           </h2>
           <ul class="plain-list">
             {g.hits.map((hit) => (
@@ -40,6 +40,9 @@ export function Results({
               </li>
             ))}
           </ul>
+          {(g.total ?? 0) > g.hits.length && (
+            <p class="search-more">{t('more', { count: (g.total ?? 0) - g.hits.length })}</p>
+          )}
         </section>
       ))}
     </>

@@ -5,42 +5,28 @@
  */
 import { useEffect, useMemo, useRef } from 'preact/hooks';
 import { useApp, useT } from '../../app/context.ts';
-import type { SearchHit, SearchKind } from '../../search/types.ts';
+import type { SearchHit } from '../../search/types.ts';
 import { Keyboard } from './Keyboard.tsx';
 import { applyKey, type Key } from './keys.ts';
 import { Results } from './Results.tsx';
-import { hitCount, hitTarget, visibleGroups } from './results.ts';
+import { hitCount, hitTarget } from './results.ts';
 import { useSearcher } from './use-searcher.ts';
 import './style.css';
 
 export function SearchScreen({ query = '' }: { query?: string | undefined }) {
-  const { view, visit } = useApp();
+  const { view, visit, clock } = useApp();
   const t = useT('search');
   const locale = visit.locale.value;
-  const found = useSearcher(view.content.value);
+  const found = useSearcher(view.content.value, () => clock.today.value);
   const searcher = found.state === 'ready' ? found.searcher : undefined;
   // Each key replaces the screen, so back leaves search instead of stepping through every letter.
   const setQuery = (q: string) => visit.replace(q ? { name: 'search', query: q } : { name: 'search' });
   const onKey = (key: Key) => setQuery(applyKey(query, key));
 
-  const isVisible = (kind: SearchKind, id: string): boolean => {
-    switch (kind) {
-      case 'service':
-        return view.service(id) !== undefined;
-      case 'department':
-        return view.department(id) !== undefined;
-      case 'fee':
-        return view.fee(id) !== undefined;
-      case 'channel':
-        return view.channel(id) !== undefined;
-      case 'notice':
-        return view.notices.value.some((n) => n.id === id);
-    }
-  };
-  // What is in force changes with the date (a new day, a new version): isVisible reads these.
+  // What is in force changes with the date (a new day, a new version): search again when it does.
   const inForce = [view.services.value, view.fees.value, view.notices.value];
   const groups = useMemo(
-    () => (searcher && query.trim() ? visibleGroups(searcher.search(query, locale), isVisible) : []),
+    () => (searcher && query.trim() ? searcher.search(query, locale).groups : []),
     [searcher, query, locale, ...inForce],
   );
   const count = hitCount(groups);

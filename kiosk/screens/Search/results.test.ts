@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SearchHit, SearchResults } from '../../search/types.ts';
-import { hitCount, hitTarget, markedParts, visibleGroups } from './results.ts';
+import { hitCount, hitTarget, markedParts } from './results.ts';
 
 const hit = (kind: SearchHit['kind'], id: string): SearchHit => ({
   kind,
@@ -11,17 +11,12 @@ const hit = (kind: SearchHit['kind'], id: string): SearchHit => ({
 });
 
 describe('search results', () => {
-  it('should drop hits the visitor cannot open today and groups left empty', () => {
-    const results: SearchResults = {
-      query: 'p',
-      groups: [
-        { kind: 'service', hits: [hit('service', 'passport'), hit('service', 'not-yet')] },
-        { kind: 'notice', hits: [hit('notice', 'expired')] },
-      ],
-    };
-    const groups = visibleGroups(results, (_, id) => id === 'passport');
-    expect(groups).toEqual([{ kind: 'service', hits: [hit('service', 'passport')] }]);
-    expect(hitCount(groups)).toBe(1);
+  it('should count every match, also those a group does not list', () => {
+    const groups: SearchResults['groups'] = [
+      { kind: 'service', hits: [hit('service', 'passport')], total: 60 },
+      { kind: 'fee', hits: [hit('fee', 'passport')] },
+    ];
+    expect(hitCount(groups)).toBe(61);
   });
 
   it.each([

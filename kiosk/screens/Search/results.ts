@@ -1,22 +1,10 @@
-/** What the results list shows: only what the visitor may open now, titles cut into marked parts, where a hit leads. */
+/** What the results list shows: how many matched, titles cut into marked parts, and where a hit leads. */
 import type { Screen } from '../../app/screens.ts';
-import type { SearchHit, SearchKind, SearchResults } from '../../search/types.ts';
+import type { SearchHit, SearchResults } from '../../search/types.ts';
 
-/**
- * Drops hits the visitor cannot open today (a service not yet in force, an expired notice): the index is
- * built at publish time and does not know today's date; the view model does.
- */
-export function visibleGroups(
-  results: SearchResults,
-  isVisible: (kind: SearchKind, id: string) => boolean,
-): SearchResults['groups'] {
-  return results.groups
-    .map((g) => ({ kind: g.kind, hits: g.hits.filter((h) => isVisible(h.kind, h.id)) }))
-    .filter((g) => g.hits.length > 0);
-}
-
+/** How many matched in all (a group may list fewer than matched). */
 export const hitCount = (groups: SearchResults['groups']): number =>
-  groups.reduce((n, g) => n + g.hits.length, 0);
+  groups.reduce((n, g) => n + (g.total ?? g.hits.length), 0);
 
 /** A title as runs of plain and matched text; ranges may overlap, touch, or reach past the end. */
 export function markedParts(
