@@ -143,6 +143,7 @@ for (const [orientation, viewport] of Object.entries(ORIENTATIONS)) {
       });
 
       test('is told kindly when nothing matches, clears, and taps a popular search', async ({ page }) => {
+        test.setTimeout(60_000);
         const kiosk = await kioskOnFeed();
         await openKiosk(page, kiosk.url, lang, '?e2e');
         await page.getByRole('navigation').getByRole('button', { name: w.dock, exact: true }).click();
