@@ -1,4 +1,103 @@
-/** The attract playlist between visitors (placeholder until the playlist lands). */
+/** The attract playlist between visitors: slides cross-fading, "touch to start", burn-in shift, dark in sleep hours. */
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useApp, useT } from '../app/context.ts';
+import { translator } from '../i18n/setup.ts';
+import { type PlayableSlide, playlistAt, sleepingAt } from './playlist.ts';
+import { SlideView } from './SlideView.tsx';
+import { usePlayer } from './use-player.ts';
+import './style.css';
+
+/** Seconds an urgent notice stays before the next urgent one (when several are in force). */
+const URGENT_SECONDS = 15;
+/** Against burn-in the whole picture moves a few pixels, this often, so no pixel shows one thing for hours. */
+export const SHIFT_EVERY_MS = 3 * 60_000;
+const SHIFTS = [
+  [0, 0],
+  [4, 2],
+  [-3, 4],
+  [-4, -2],
+  [2, -4],
+  [4, -1],
+  [-2, 3],
+] as const;
+
 export function AttractScreen() {
-  return <div class="attract" />;
+  const { view, clock, settings } = useApp();
+  const t = useT('attract');
+  const content = view.content.value;
+  const now = clock.now.value;
+  const urgent = view.urgent.value;
+  // An urgent notice in force replaces the whole playlist, on every terminal, until it expires.
+  const slides = useMemo<PlayableSlide[]>(
+    () =>
+      urgent.length > 0
+        ? urgent.map((n) => ({ key: `urgent-${n.id}`, slide: { notice: n.id, seconds: URGENT_SECONDS } }))
+        : playlistAt(content.attract, content.notices, now),
+    [urgent, content, now],
+  );
+  const { current, leaving } = usePlayer(slides);
+  const isUrgent = urgent.length > 0;
+  // An urgent notice is never dimmed: it must be read whatever the hour.
+  const sleeping = !isUrgent && sleepingAt(content.attract, now);
+  const shift = useShift();
+  const locale = view.locale.value;
+  // "Touch to start" also in the hall's other languages, once each (a language without UI strings reads English).
+  const main = t('touchToStart');
+  const others = new Map<string, string>();
+  for (const l of content.manifest.locales) {
+    const words = translator(l, 'attract')('touchToStart');
+    if (words !== main && !others.has(words)) others.set(words, l);
+  }
+  return (
+    <main
+      class={`attract${isUrgent ? ' is-urgent' : ''}${sleeping ? ' is-sleeping' : ''}`}
+      aria-label={t('title')}
+      lang={locale}
+    >
+      <div class="attract-stage" style={{ transform: `translate(${shift[0]}px, ${shift[1]}px)` }}>
+        <div class="attract-slides">
+          {leaving && (
+            <div key={leaving.key} class="attract-slide is-leaving" aria-hidden="true">
+              <SlideView slide={leaving.slide} urgent={isUrgent} />
+            </div>
+          )}
+          {current ? (
+            <div key={current.key} class="attract-slide is-current">
+              <SlideView slide={current.slide} urgent={isUrgent} />
+            </div>
+          ) : (
+            <div class="attract-slide is-current">
+              <div class="slide slide-text">
+                <p>{view.text.value(content.hall.name)}</p>
+              </div>
+            </div>
+          )}
+        </div>
+        {/* An attract-only terminal ignores touches, so it never invites one. */}
+        {settings.mode !== 'attract' && (
+          <footer class="attract-start">
+            <span class="attract-start-dot" aria-hidden="true" />
+            <span class="attract-start-words">
+              <span class="attract-start-main">{main}</span>
+              {[...others].map(([words, l]) => (
+                <span key={l} class="attract-start-other" lang={l}>
+                  {words}
+                </span>
+              ))}
+            </span>
+          </footer>
+        )}
+      </div>
+    </main>
+  );
+}
+
+/** The burn-in offset now: steps through a few small offsets, one step every SHIFT_EVERY_MS. */
+function useShift(): readonly [number, number] {
+  const [step, setStep] = useState(0);
+  useEffect(() => {
+    const timer = setInterval(() => setStep((s) => (s + 1) % SHIFTS.length), SHIFT_EVERY_MS);
+    return () => clearInterval(timer);
+  }, []);
+  return SHIFTS[step]!;
 }

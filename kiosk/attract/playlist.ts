@@ -1,0 +1,75 @@
+/** Which attract slides play at a local time, and whether the screen sleeps: attract.yaml's rules, pure. */
+import type { Attract, Notice } from '../../content/schema.ts';
+import { localDate } from '../models/clock-model.ts';
+import { inForce } from '../models/view-model.ts';
+
+export type Slide = Attract['slides'][number];
+/** A slide ready to play: `key` stays the same across content versions while the slide keeps its place. */
+export type PlayableSlide = { key: string; slide: Slide };
+
+/** Seconds a notice marked `attract: true` plays for when no slide names it. */
+export const IMPLICIT_NOTICE_SECONDS = 10;
+const DAY_KEYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
+
+const minutes = (hhmm: string): number => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+
+/**
+ * Whether `at` (minutes since midnight) falls in [from, to). A period whose end is earlier than its start
+ * runs across midnight; one whose end equals its start lasts the whole day.
+ */
+function within(from: string, to: string, at: number): 'today' | 'from-yesterday' | false {
+  const f = minutes(from);
+  const t = minutes(to);
+  if (f === t) return 'today';
+  if (f < t) return f <= at && at < t ? 'today' : false;
+  if (at >= f) return 'today';
+  return at < t ? 'from-yesterday' : false;
+}
+
+/** A notice slide plays only while its notice is published and not expired. */
+const noticeShowing = (n: Notice | undefined, today: string): boolean =>
+  n !== undefined && n.date <= today && inForce({ expires: n.expires }, today);
+
+/**
+ * The playlist at `now` (local time): the slides of every day part in force, in the day part's order;
+ * outside every day part, with no schedule, or when a day part has nothing left to show, all slides.
+ * Notices marked `attract: true` that no slide names join "all slides". Slides of notices not in force
+ * are skipped.
+ */
+export function playlistAt(
+  attract: Attract | undefined,
+  notices: readonly Notice[],
+  now: Date,
+): PlayableSlide[] {
+  if (!attract) return [];
+  const today = localDate(now);
+  const byId = new Map(notices.map((n) => [n.id, n]));
+  const playable = (s: Slide) => s.notice === undefined || noticeShowing(byId.get(s.notice), today);
+  const all: PlayableSlide[] = attract.slides.map((slide, i) => ({ key: slide.id ?? `slide-${i}`, slide }));
+  const named = new Set(attract.slides.flatMap((s) => (s.notice ? [s.notice] : [])));
+  for (const n of notices) {
+    if (n.attract && !named.has(n.id))
+      all.push({ key: `notice-${n.id}`, slide: { notice: n.id, seconds: IMPLICIT_NOTICE_SECONDS } });
+  }
+  const everything = all.filter((p) => playable(p.slide));
+
+  const at = now.getHours() * 60 + now.getMinutes();
+  const dayKey = DAY_KEYS[now.getDay()]!;
+  const yesterdayKey = DAY_KEYS[(now.getDay() + 6) % 7]!;
+  const ids: string[] = [];
+  for (const part of attract.schedule) {
+    const when = within(part.from, part.to, at);
+    const day = when === 'today' ? dayKey : yesterdayKey;
+    if (when && (part.days as readonly string[]).includes(day)) ids.push(...part.slides);
+  }
+  const chosen = [...new Set(ids)]
+    .map((id) => everything.find((p) => p.slide.id === id))
+    .filter((p): p is PlayableSlide => p !== undefined);
+  return chosen.length > 0 ? chosen : everything;
+}
+
+/** Whether the screen dims at `now` (local time): inside any `sleep` period, which may run across midnight. */
+export function sleepingAt(attract: Attract | undefined, now: Date): boolean {
+  const at = now.getHours() * 60 + now.getMinutes();
+  return (attract?.sleep ?? []).some((p) => within(p.from, p.to, at) !== false);
+}
