@@ -5,9 +5,19 @@
  */
 import * as v from 'valibot';
 import { Bundle, Id, LocaleTag } from './schema.ts';
+import { SearchIndexDocument } from './search/index-doc.ts';
 
 export const BUNDLE_FORMAT = 1;
-export const DOC_KINDS = ['hall', 'department', 'service', 'fee', 'channels', 'notice', 'attract'] as const;
+export const DOC_KINDS = [
+  'hall',
+  'department',
+  'service',
+  'fee',
+  'channels',
+  'notice',
+  'attract',
+  'search',
+] as const;
 export type DocKindT = (typeof DOC_KINDS)[number];
 
 /** The schema each kind of document in a bundle must pass (the publisher checks it, terminals check it again). */
@@ -19,6 +29,7 @@ export const DOCUMENT_SCHEMAS: Record<DocKindT, v.GenericSchema> = {
   channels: Bundle.Channels,
   notice: Bundle.NoticeMeta,
   attract: Bundle.Attract,
+  search: SearchIndexDocument,
 };
 
 const Sha256 = v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/, 'should be a SHA-256 in hex'));

@@ -4,7 +4,19 @@ import { DOCUMENT_SCHEMAS, type DocKindT } from './bundle-format.ts';
 import { layoutFlow } from './flow-layout.ts';
 import { resolveText } from './localized.ts';
 import { compileMarkdown } from './markdown.ts';
-import { type LocalizedText, MEDIA_TYPES, type RichNode } from './schema.ts';
+import {
+  type Channel,
+  type Department,
+  type Fee,
+  type LocalizedText,
+  MEDIA_TYPES,
+  type Notice,
+  type RichNode,
+  type Service,
+} from './schema.ts';
+import { buildSearchIndex, type SyllablesOf } from './search/build-index.ts';
+import { SEARCH_INDEX_ID } from './search/index-doc.ts';
+import { syllablesOf as pinyinSyllables } from './search/pinyin.ts';
 import type { ValidContent } from './validate.ts';
 
 export type BundleDocument = { kind: DocKindT; id: string; value: unknown };
@@ -32,7 +44,7 @@ export function documentStrings(documents: BundleDocument[]): string[] {
   return found;
 }
 
-export function buildBundle(c: ValidContent): BuiltBundle {
+export function buildBundle(c: ValidContent, options: { syllablesOf?: SyllablesOf } = {}): BuiltBundle {
   const { defaultLocale, locales } = c;
   const rich = (text: LocalizedText | undefined): Record<string, RichNode[]> | undefined => {
     if (text === undefined) return undefined;
@@ -84,6 +96,23 @@ export function buildBundle(c: ValidContent): BuiltBundle {
     add('notice', n.value.id, { ...n.value, body });
   }
   if (c.attract) add('attract', 'attract', c.attract.value);
+  // Built from the documents as terminals receive them, so it indexes exactly what they show.
+  const values = <T>(kind: DocKindT) => documents.filter((d) => d.kind === kind).map((d) => d.value as T);
+  add(
+    'search',
+    SEARCH_INDEX_ID,
+    buildSearchIndex(
+      {
+        defaultLocale,
+        services: values<Service>('service'),
+        departments: values<Department>('department'),
+        fees: values<Fee>('fee'),
+        channels: values<Channel[]>('channels').flat(),
+        notices: values<Notice & { body: Record<string, RichNode[]> }>('notice'),
+      },
+      options.syllablesOf ?? pinyinSyllables,
+    ),
+  );
 
   const ext = (p: string) => p.slice(p.lastIndexOf('.') + 1).toLowerCase() as keyof typeof MEDIA_TYPES;
   const media = c.media.map((m) => ({

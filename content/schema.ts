@@ -226,6 +226,18 @@ function defineSchemas<
     ),
     commitments: md,
     youAreHere: v.optional(v.record(v.string(), Id)),
+    /** Groups of words that mean the same to a visitor (房产证 / 不动产权证书): search finds one by the other. */
+    synonyms: v.optional(
+      v.array(
+        v.pipe(
+          v.array(v.pipe(Text, v.nonEmpty('a synonym must not be empty'))),
+          v.minLength(2, 'a synonym group needs at least two words'),
+        ),
+      ),
+      [],
+    ),
+    /** What visitors often look for, offered as one-tap searches. */
+    popularSearches: v.optional(v.array(Localized), []),
     ...extras.hall,
   });
 

@@ -102,6 +102,11 @@ async function boot(): Promise<void> {
   // For tests only: open any screen directly, break a render (a kiosk has no address bar to add this).
   if (new URLSearchParams(location.search).has('e2e'))
     Object.assign(window, { sunlightVisit: visit, sunlightBreak });
+  // For the search bench only: the real searcher chunk over the active content, loaded as search loads it.
+  if (new URLSearchParams(location.search).has('e2e'))
+    Object.assign(window, {
+      sunlightSearcher: () => import('./search/load-searcher.ts').then((m) => m.loadSearcher(content.value)),
+    });
   engine.start();
   // After the first paint: the other screens' chunks, so no later tap waits for them.
   requestAnimationFrame(() => setTimeout(preloadScreens, 0));

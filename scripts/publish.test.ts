@@ -33,7 +33,7 @@ describe('publish', () => {
     expect(feedFiles(feed)).toEqual(before);
   });
 
-  it("should add only the changed service's document, the manifest and the channel file", () => {
+  it("should add only the changed service's document, the search index, the manifest and the channel file", () => {
     const folder = scratchCopy('content/sample');
     const feed = newFeed();
     publish(folder, feed);
@@ -45,9 +45,10 @@ describe('publish', () => {
 
     const after = manifestOf(feed);
     const changed = after.documents.filter((d) => !before.documents.some((b) => b.hash === d.hash));
-    expect(changed.map((d) => `${d.kind}:${d.id}`)).toEqual(['service:passport']);
+    // The index names the service, so it changes with it; nothing else does.
+    expect(changed.map((d) => `${d.kind}:${d.id}`)).toEqual(['service:passport', 'search:search']);
     expect(result.written.sort()).toEqual(
-      [`files/${changed[0]!.hash}.json`, result.manifest, 'channels/stable.json'].sort(),
+      [...changed.map((d) => `files/${d.hash}.json`), result.manifest, 'channels/stable.json'].sort(),
     );
   });
 

@@ -273,7 +273,7 @@ describe('sync', () => {
     }
   });
 
-  it("should transfer only a changed service's document, the manifest and the channel file", async () => {
+  it("should transfer only a changed service's document, the search index, the manifest and the channel file", async () => {
     const folder = scratchCopy('content/sample');
     feed.publish(folder, KEYS.privateKey);
     const { engine } = await terminal({ concurrency: 4 });
@@ -284,11 +284,15 @@ describe('sync', () => {
     feed.served.length = 0;
     expect(await engine.checkNow()).toBe('updated');
     const manifestPath = `files/${feed.channelPayload().manifest.hash}.json`;
-    const serviceFile = feed.served.find((s) => s.path !== manifestPath && s.path.startsWith('files/'))!;
-    expect(new TextDecoder().decode(feed.files.get(serviceFile.path))).toContain('普通护照（新版）');
-    expect(feed.served.map((s) => s.path)).toEqual(['channels/stable.json', manifestPath, serviceFile.path]);
+    const documents = feed.served.filter((s) => s.path !== manifestPath && s.path.startsWith('files/'));
+    const text = (path: string) => new TextDecoder().decode(feed.files.get(path));
+    // The service's document, and the search index, which holds its name.
+    expect(documents.map((d) => text(d.path).includes('普通护照（新版）')).sort()).toEqual([false, true]);
+    expect(documents.map((d) => text(d.path).includes('"新版"')).sort()).toEqual([false, true]);
+    const changed = documents.map((d) => d.path);
+    expect(feed.served.map((s) => s.path)).toEqual(['channels/stable.json', manifestPath, ...changed]);
     const bytes = feed.served.reduce((n, s) => n + s.bytes, 0);
-    const expected = ['channels/stable.json', manifestPath, serviceFile.path].reduce(
+    const expected = ['channels/stable.json', manifestPath, ...changed].reduce(
       (n, p) => n + feed.files.get(p)!.length,
       0,
     );

@@ -26,6 +26,11 @@ export type ActiveContent = {
   attract: Attract | undefined;
   /** Media by content-folder path (`media/floor-1.svg`). */
   media: Map<string, Blob>;
+  /**
+   * The search index's JSON text, decoded only when asked (search opening), never at boot; undefined
+   * when the bundle has none (bundles published before it existed).
+   */
+  loadSearchIndex?: () => Promise<string | undefined>;
 };
 
 export async function readActiveContent(store: Store): Promise<ActiveContent | undefined> {
@@ -38,6 +43,9 @@ export async function readActiveContent(store: Store): Promise<ActiveContent | u
   if (!hall) return undefined;
   const media = new Map<string, Blob>();
   for (const m of record.manifest.media) media.set(m.path, new Blob([files.get(m.hash)!], { type: m.type }));
+  // The index can be megabytes: keep its bytes as they came from the store and decode them on demand.
+  const indexRef = record.manifest.documents.find((d) => d.kind === 'search');
+  const indexBytes = indexRef && files.get(indexRef.hash);
   return {
     version: record.version,
     channel: record.channel,
@@ -50,5 +58,6 @@ export async function readActiveContent(store: Store): Promise<ActiveContent | u
     notices: docs('notice') as ActiveContent['notices'],
     attract: docs('attract')[0] as Attract | undefined,
     media,
+    loadSearchIndex: async () => (indexBytes ? new TextDecoder().decode(indexBytes) : undefined),
   };
 }

@@ -1,40 +1,54 @@
 /**
- * Loads the searcher for the active content. FIRST CUT: a plain substring match over names, so the search
- * screen can be built; the publish-time index (MiniSearch, pinyin, synonyms) replaces it.
+ * Loads the searcher for the active content, when search first opens: MiniSearch and the query code come
+ * as their own chunk (not in the initial JavaScript), the index from the bundle's `search` document.
  */
-
-import { resolveText } from '../../content/localized.ts';
-import type { LocalizedText } from '../../content/schema.ts';
 import type { ActiveContent } from '../../sync/index.ts';
-import type { Searcher, SearchHit, SearchKind, SearchResults } from './types.ts';
+import { inForce } from '../models/view-model.ts';
+import type { Searcher } from './types.ts';
 
-const ORDER: SearchKind[] = ['service', 'department', 'fee', 'channel', 'notice'];
+export type LoadSearcherOptions = {
+  /** Today as YYYY-MM-DD (the clock model's): services, fees and notices out of their dates are not hits. */
+  today?: () => string;
+};
 
-export async function loadSearcher(content: ActiveContent): Promise<Searcher> {
-  const entries: Array<{ kind: SearchKind; id: string; name: LocalizedText }> = [
-    ...content.services.map((s) => ({ kind: 'service' as const, id: s.id, name: s.name })),
-    ...content.departments.map((d) => ({ kind: 'department' as const, id: d.id, name: d.name })),
-    ...content.fees.map((f) => ({ kind: 'fee' as const, id: f.id, name: f.name })),
-    ...content.channels.map((c) => ({ kind: 'channel' as const, id: c.id, name: c.name })),
-    ...content.notices.map((n) => ({ kind: 'notice' as const, id: n.id, name: n.title })),
-  ];
-  const fallback = content.manifest.defaultLocale;
-  return {
-    search(query: string, locale: string): SearchResults {
-      const q = query.trim().toLowerCase();
-      const hits: SearchHit[] = [];
-      if (q)
-        for (const e of entries) {
-          const title = resolveText(e.name, locale, fallback);
-          const at = title.toLowerCase().indexOf(q);
-          if (at >= 0)
-            hits.push({ kind: e.kind, id: e.id, title, highlights: [[at, at + q.length]], score: 1 });
-        }
-      const groups = ORDER.map((kind) => ({ kind, hits: hits.filter((h) => h.kind === kind) })).filter(
-        (g) => g.hits.length > 0,
-      );
-      return { query, groups };
+const localToday = (): string => {
+  const d = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+};
+
+export async function loadSearcher(
+  content: ActiveContent,
+  options: LoadSearcherOptions = {},
+): Promise<Searcher> {
+  const [engine, text] = await Promise.all([
+    import('./engine.ts'),
+    content.loadSearchIndex?.() ?? Promise.resolve(undefined),
+  ]);
+  const today = options.today ?? localToday;
+  const services = new Map(content.services.map((s) => [s.id, s]));
+  const fees = new Map(content.fees.map((f) => [f.id, f]));
+  const notices = new Map(content.notices.map((n) => [n.id, n]));
+  return engine.searcherFor(content, text, {
+    entries: [
+      ...content.services.map((s) => ({ kind: 'service' as const, id: s.id, name: s.name })),
+      ...content.departments.map((d) => ({ kind: 'department' as const, id: d.id, name: d.name })),
+      ...content.fees.map((f) => ({ kind: 'fee' as const, id: f.id, name: f.name })),
+      ...content.channels.map((c) => ({ kind: 'channel' as const, id: c.id, name: c.name })),
+      ...content.notices.map((n) => ({ kind: 'notice' as const, id: n.id, name: n.title })),
+    ],
+    defaultLocale: content.manifest.defaultLocale,
+    synonyms: content.hall.synonyms ?? [],
+    popular: content.hall.popularSearches ?? [],
+    isShown(kind, id) {
+      const day = today();
+      if (kind === 'service') return inForce(services.get(id) ?? {}, day);
+      if (kind === 'fee') return inForce(fees.get(id) ?? {}, day);
+      if (kind === 'notice') {
+        const n = notices.get(id);
+        return n !== undefined && n.date <= day && inForce({ expires: n.expires }, day);
+      }
+      return true;
     },
-    popular: () => [],
-  };
+  });
 }

@@ -1,7 +1,8 @@
-/** Home: the hall, whether it is open now, and one large entry per thing a visitor comes for. */
+/** Home: the hall, whether it is open now, a way into search, and one large entry per thing a visitor comes for. */
 import { useApp, useT } from '../../app/context.ts';
 import { HoursBadge } from '../../ui/HoursBadge.tsx';
 import { Tile } from '../../ui/Tile.tsx';
+import { SearchEntry } from '../Search/SearchEntry.tsx';
 
 export function Home() {
   const { view, visit } = useApp();
@@ -14,6 +15,7 @@ export function Home() {
         <h1>{text(hall.name)}</h1>
         <HoursBadge />
       </div>
+      <SearchEntry />
       <nav class="tiles" aria-label={t('nav.sections')}>
         <Tile
           icon="guide"
