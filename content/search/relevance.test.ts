@@ -69,6 +69,7 @@ const TABLE: Row[] = [
   ['港澳证 is 往来港澳通行证', '港澳证', 'zh-CN', 'service:hk-macau-permit'],
   ['license is licence', 'license', 'en', 'service:food-business-license'],
   ['identity card is ID card', 'identity card', 'en', 'service:id-card-first'],
+  ['补办 is 补领, in another word order', '补办身份证', 'zh-CN', 'service:id-card-replace'],
 ];
 
 describe('relevance on the sample hall', () => {
