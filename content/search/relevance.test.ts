@@ -55,6 +55,7 @@ const TABLE: Row[] = [
   ['a notice in English', 'one visit', 'en', 'notice:one-visit-list'],
   ['a Chinese word written in English text', 'hukou', 'en', 'service:household-move-in'],
   ['full-width letters', 'ＰＡＳＳＰＯＲＴ', 'en', 'service:passport'],
+  ['a plural finds the singular', 'permits', 'en', 'service:planning-permit'],
   // Typos
   ['a letter missing', 'pasport', 'en', 'service:passport'],
   ['a letter missing, another word', 'marrige', 'en', 'department:marriage-registration'],
