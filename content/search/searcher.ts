@@ -37,7 +37,7 @@ const KIND_WEIGHT: Record<SearchKind, number> = {
 };
 /** A synonym's hits rank a little below the words the visitor typed. */
 const SYNONYM_WEIGHT = 0.9;
-/** When not every term matched, hits rank lower than any hit that matched them all. */
+/** When no hit matches every term, hits of any term are shown, at half weight. */
 const ANY_TERM_WEIGHT = 0.5;
 const WORD_FIELDS = ['name', 'text'];
 const PINYIN = [...PINYIN_FIELDS];
