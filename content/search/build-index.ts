@@ -52,7 +52,8 @@ function pinyinFields(name: string, syllablesOf: SyllablesOf): PinyinFields {
   for (let i = 1; i < han.length; i++) {
     const run = han.slice(i, i + MAX_SUFFIX_SYLLABLES);
     full.push(run.join(''));
-    initials.push(run.map((s) => s[0]).join(''));
+    // A one-letter initials term inside a name is never looked up: one letter is read as a name's start.
+    if (run.length > 1) initials.push(run.map((s) => s[0]).join(''));
   }
   return {
     pinyin: han.join(''),

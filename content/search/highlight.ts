@@ -3,7 +3,7 @@
  * word, a word matched despite a typo, and for a pinyin match the Chinese characters it spelled.
  */
 import { PINYIN_FIELDS } from './options.ts';
-import { normalize, type QueryTerm } from './tokenize.ts';
+import { normalize, type QueryTerm, singular } from './tokenize.ts';
 
 export type Range = [number, number];
 
@@ -59,7 +59,8 @@ export function highlight(
     const word = m[0];
     const at = m.index;
     const typed = words.filter((q) => word.startsWith(q.term)).map((q) => q.term.length);
-    if (typed.length > 0) add(at, at + Math.max(...typed));
+    if (words.some((q) => singular(word) === q.term)) add(at, at + word.length);
+    else if (typed.length > 0) add(at, at + Math.max(...typed));
     else if (matched[word]?.includes('name') && words.some((q) => q.fuzzy > 0)) add(at, at + word.length);
   }
   const pinyinTerms = Object.entries(matched).filter(([, fields]) => fields.some((f) => PINYIN.has(f)));

@@ -55,6 +55,7 @@ const TABLE: Row[] = [
   ['a notice in English', 'one visit', 'en', 'notice:one-visit-list'],
   ['a Chinese word written in English text', 'hukou', 'en', 'service:household-move-in'],
   ['full-width letters', 'ＰＡＳＳＰＯＲＴ', 'en', 'service:passport'],
+  ['a plural finds the singular', 'permits', 'en', 'service:planning-permit'],
   // Typos
   ['a letter missing', 'pasport', 'en', 'service:passport'],
   ['a letter missing, another word', 'marrige', 'en', 'department:marriage-registration'],
@@ -69,6 +70,7 @@ const TABLE: Row[] = [
   ['港澳证 is 往来港澳通行证', '港澳证', 'zh-CN', 'service:hk-macau-permit'],
   ['license is licence', 'license', 'en', 'service:food-business-license'],
   ['identity card is ID card', 'identity card', 'en', 'service:id-card-first'],
+  ['补办 is 补领, in another word order', '补办身份证', 'zh-CN', 'service:id-card-replace'],
 ];
 
 describe('relevance on the sample hall', () => {

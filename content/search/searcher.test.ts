@@ -40,6 +40,7 @@ describe('searcher', () => {
     ],
     ['the typed start of an English word', 'pass', 'en', 'service:passport', ['pass']],
     ['a whole word matched despite a typo', 'pasport', 'en', 'service:passport', ['passport']],
+    ['a whole plural word found by its singular', 'letter', 'en', 'channel:letter', ['Letters']],
     ['the synonym found in the title', '房产证', 'zh-CN', 'fee:real-estate-extra-cert', ['不动产权证书']],
     [
       'the whole title for pinyin when the title is English',

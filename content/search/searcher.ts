@@ -37,10 +37,12 @@ const KIND_WEIGHT: Record<SearchKind, number> = {
 };
 /** A synonym's hits rank a little below the words the visitor typed. */
 const SYNONYM_WEIGHT = 0.9;
-/** When not every term matched, hits rank lower than any hit that matched them all. */
+/** When no hit matches every term, hits of any term are shown, at half weight. */
 const ANY_TERM_WEIGHT = 0.5;
 const WORD_FIELDS = ['name', 'text'];
 const PINYIN = [...PINYIN_FIELDS];
+const NAME_START_PINYIN = ['initials'];
+const SHORT_PINYIN = ['initials', 'pinyin', 'initialsInner'];
 const PINYIN_WEIGHTS = { prefix: 0.9, fuzzy: 0 };
 
 /** Pinyin typed syllable by syllable (bu dong chan) is also tried joined, as the index holds it. */
@@ -50,11 +52,25 @@ function joinedSyllables(query: string): QueryVariant[] {
   return [{ text: words.join(''), synonym: true }];
 }
 
+type Serialised = Parameters<typeof MiniSearch.loadJS>[0];
+
 export function openIndex(doc: SearchIndexDocumentT): MiniSearch<IndexedDoc> {
-  return MiniSearch.loadJS(doc.index as Parameters<typeof MiniSearch.loadJS>[0], MINISEARCH_OPTIONS);
+  return MiniSearch.loadJS(doc.index as Serialised, MINISEARCH_OPTIONS);
 }
 
-type Found = { result: SearchResult; score: number; terms: QueryTerm[]; match: Record<string, string[]> };
+/** The same, yielding to the page every thousand terms: a large index must not freeze the screen. */
+export function openIndexAsync(doc: SearchIndexDocumentT): Promise<MiniSearch<IndexedDoc>> {
+  return MiniSearch.loadJSAsync(doc.index as Serialised, MINISEARCH_OPTIONS);
+}
+
+type Found = {
+  entry: SearchEntry;
+  result: SearchResult;
+  score: number;
+  /** The terms and matches of every variant of the query that found it. */
+  terms: QueryTerm[][];
+  matches: Array<Record<string, string[]>>;
+};
 
 export function createSearcher(index: MiniSearch<IndexedDoc>, source: SearcherSource): Searcher {
   const entries = new Map(source.entries.map((e) => [`${e.kind}:${e.id}`, e]));
@@ -76,14 +92,23 @@ export function createSearcher(index: MiniSearch<IndexedDoc>, source: SearcherSo
       queries: terms.map((t): Query => {
         const words = { queries: [t.term], prefix: t.prefix, fuzzy: t.fuzzy > 0 ? t.fuzzy : false };
         if (t.han) return { ...words, fields: WORD_FIELDS };
+        // One letter would start thousands of words: it is read as the first initial of a name only;
+        // two letters are initials or the start of a name's pinyin, not yet a syllable inside one.
+        const oneLetter = t.term.length === 1;
         return {
           combineWith: 'OR',
           queries: [
-            { ...words, fields: WORD_FIELDS },
+            { ...words, prefix: t.prefix && !oneLetter, fields: WORD_FIELDS },
             // Pinyin is typed from a syllable's start and never with a typo worth guessing; a short
             // start (hz) stands for the whole (hzqf) nearly as well as the whole does, and a word typed
             // in full (bu dong chan) is still the start of the name's joined syllables.
-            { queries: [t.term], prefix: true, fuzzy: false, fields: PINYIN, weights: PINYIN_WEIGHTS },
+            {
+              queries: [t.term],
+              prefix: true,
+              fuzzy: false,
+              fields: oneLetter ? NAME_START_PINYIN : t.term.length < 3 ? SHORT_PINYIN : PINYIN,
+              weights: PINYIN_WEIGHTS,
+            },
           ],
         };
       }),
@@ -106,6 +131,24 @@ export function createSearcher(index: MiniSearch<IndexedDoc>, source: SearcherSo
     return 1;
   };
 
+  const hit = (f: Found, locale: string): SearchHit => {
+    const e = f.entry;
+    const title = resolveText(e.name, locale, source.defaultLocale);
+    const isIndexedName = title === resolveText(e.name, source.defaultLocale, source.defaultLocale);
+    const py = isIndexedName ? (f.result.py as string | undefined) || undefined : undefined;
+    // Every variant that found the hit (typed words, synonyms) shows in its highlights.
+    const match: Record<string, string[]> = {};
+    for (const m of f.matches)
+      for (const [term, fields] of Object.entries(m)) match[term] = [...(match[term] ?? []), ...fields];
+    return {
+      kind: e.kind,
+      id: e.id,
+      title,
+      highlights: highlight(title, f.terms.flat(), match, py),
+      score: f.score,
+    };
+  };
+
   return {
     search(query: string, locale: string): SearchResults {
       const found = new Map<string, Found>();
@@ -124,39 +167,27 @@ export function createSearcher(index: MiniSearch<IndexedDoc>, source: SearcherSo
         weight /= terms.length * terms.length;
         for (const result of results) {
           const key = result.id as string;
-          const kind = entries.get(key)!.kind;
-          const score = result.score * weight * KIND_WEIGHT[kind] * nameWeight(key, typed);
+          const entry = entries.get(key)!;
+          const score = result.score * weight * KIND_WEIGHT[entry.kind] * nameWeight(key, typed);
           const before = found.get(key);
-          // The best variant ranks the hit; every variant that found it shows in the highlights.
-          if (!before) found.set(key, { result, score, terms: [...terms], match: { ...result.match } });
+          // The best variant ranks the hit.
+          if (!before) found.set(key, { entry, result, score, terms: [terms], matches: [result.match] });
           else {
-            before.terms.push(...terms);
-            for (const [term, fields] of Object.entries(result.match))
-              before.match[term] = [...new Set([...(before.match[term] ?? []), ...fields])];
+            before.terms.push(terms);
+            before.matches.push(result.match);
             if (before.score < score) Object.assign(before, { result, score });
           }
         }
       }
-      const ranked = [...found.entries()].sort((a, b) => b[1].score - a[1].score);
-      const hit = ([key, f]: [string, Found]): SearchHit => {
-        const e = entries.get(key)!;
-        const title = resolveText(e.name, locale, source.defaultLocale);
-        const isIndexedName = title === resolveText(e.name, source.defaultLocale, source.defaultLocale);
-        const py = isIndexedName ? (f.result.py as string | undefined) || undefined : undefined;
-        return {
-          kind: e.kind,
-          id: e.id,
-          title,
-          highlights: highlight(title, f.terms, f.match, py),
-          score: f.score,
-        };
-      };
+      const ranked = [...found.values()].sort((a, b) => b.score - a.score);
+      const byKind = new Map<SearchKind, Found[]>(KIND_ORDER.map((k) => [k, []]));
+      for (const f of ranked) byKind.get(f.entry.kind)!.push(f);
       const groups = KIND_ORDER.map((kind) => {
-        const all = ranked.filter(([key]) => entries.get(key)!.kind === kind);
-        return { kind, hits: all.slice(0, limit).map(hit), total: all.length };
+        const all = byKind.get(kind)!;
+        return { kind, hits: all.slice(0, limit).map((f) => hit(f, locale)), total: all.length };
       }).filter((g) => g.total > 0);
       const top = ranked[0];
-      return { query, groups, ...(top ? { best: hit(top) } : {}) };
+      return { query, groups, ...(top ? { best: hit(top, locale) } : {}) };
     },
     popular: (locale) =>
       source.popular.map((p) => resolveText(p, locale, source.defaultLocale)).filter((p) => p !== ''),

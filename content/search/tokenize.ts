@@ -23,6 +23,13 @@ const STOP_WORDS = new Set([
   'your',
 ]);
 
+/**
+ * English plurals meet their singular (fees → fee, letters → letter) on both sides; -ss, -us and -is
+ * words keep their s (business, bus, basis). Light on purpose: no stemmer, the rest is prefix and typos.
+ */
+export const singular = (word: string): string =>
+  word.length > 3 && word.endsWith('s') && !/(?:ss|us|is)$/.test(word) ? word.slice(0, -1) : word;
+
 /** Full-width letters and digits become ASCII (NFKC), and case is ignored. */
 export const normalize = (text: string): string => text.normalize('NFKC').toLowerCase();
 
@@ -51,7 +58,7 @@ export function indexTerms(text: string): string[] {
   const terms: string[] = [];
   for (const p of pieces(normalize(text))) {
     if (p.han) terms.push(...hanTerms(p.text));
-    else if (!STOP_WORDS.has(p.text)) terms.push(p.text);
+    else if (!STOP_WORDS.has(p.text)) terms.push(singular(p.text));
   }
   return terms;
 }
@@ -93,7 +100,7 @@ export function queryTerms(query: string): QueryTerm[] {
     if (found.length > 1 && STOP_WORDS.has(p.text) && !(last && typing)) return;
     const letters = /^\p{L}+$/u.test(p.text);
     terms.push({
-      term: p.text,
+      term: singular(p.text),
       han: false,
       prefix: last && typing,
       fuzzy: letters && p.text.length >= FUZZY_FROM ? FUZZINESS : 0,

@@ -14,6 +14,7 @@ import { serveKiosk } from '../../scripts/kiosk-server.ts';
 import { publishBundle } from '../../scripts/publish.ts';
 import { CPU_SLOWDOWN, coldBoots, tapToNextScreen } from './browser.ts';
 import { initialJavaScript } from './initial-js.ts';
+import { searchBench } from './search-bench.ts';
 import { median, percentile, timeSync } from './stats.ts';
 
 const BOOTS = 10;
@@ -101,6 +102,7 @@ try {
     `p50 ${ms(percentile(taps.toHome, 50))}, p95 ${ms(percentile(taps.toHome, 95))}`,
     `the ${NAVIGATIONS} taps back, same measure`,
   ]);
+  rows.push(...(await searchBench({ browser, context, kioskUrl: server.url, feed, dist, key })));
   rows.push(['validate content/sample', ms(validate), 'median of 5, Node']);
   rows.push(['publish content/sample', ms(publish), 'to a new feed, median of 3, Node']);
   rows.push(['vite build', ms(buildTime), 'once, service worker included']);

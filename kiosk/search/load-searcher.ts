@@ -22,14 +22,15 @@ export async function loadSearcher(
   options: LoadSearcherOptions = {},
 ): Promise<Searcher> {
   const [engine, text] = await Promise.all([
-    import('./engine.ts'),
+    import('./search-engine.ts'),
     content.loadSearchIndex?.() ?? Promise.resolve(undefined),
   ]);
   const today = options.today ?? localToday;
   const services = new Map(content.services.map((s) => [s.id, s]));
   const fees = new Map(content.fees.map((f) => [f.id, f]));
   const notices = new Map(content.notices.map((n) => [n.id, n]));
-  return engine.searcherFor(content, text, {
+  const searchable = { ...content, defaultLocale: content.manifest.defaultLocale };
+  return engine.searcherFor(searchable, text, {
     entries: [
       ...content.services.map((s) => ({ kind: 'service' as const, id: s.id, name: s.name })),
       ...content.departments.map((d) => ({ kind: 'department' as const, id: d.id, name: d.name })),
