@@ -79,7 +79,8 @@ async function boot(): Promise<void> {
   root.textContent = '';
   render(<App models={{ view, visit, clock, settings, session, access, sync, engine }} />, root);
   // For the every-screen test only: open any screen directly (a kiosk has no address bar to add this).
-  if (new URLSearchParams(location.search).has('e2e')) Object.assign(window, { sunlightVisit: visit });
+  if (new URLSearchParams(location.search).has('e2e'))
+    Object.assign(window, { sunlightVisit: visit, sunlightAccess: access });
   engine.start();
   // After the first paint: the other screens' chunks, so no later tap waits for them.
   requestAnimationFrame(() => setTimeout(preloadScreens, 0));
