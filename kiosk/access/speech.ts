@@ -54,10 +54,13 @@ export function createSpeech(synth: SpeechSynthesis | undefined = globalThis.spe
         for (const piece of pieces) {
           const u = new SpeechSynthesisUtterance(piece);
           u.lang = locale;
-          u.voice = voice;
+          // Only a real voice object may be set; with none the engine picks one for the language.
+          if (typeof SpeechSynthesisVoice !== 'undefined' && voice instanceof SpeechSynthesisVoice)
+            u.voice = voice;
           synth.speak(u);
         }
       } catch {
+        // A speech engine that fails mid-way must not take the screen with it: it just stops.
         stop();
       }
     },
