@@ -99,6 +99,11 @@ test.describe('portrait and landscape', () => {
           for (const f of await sidewaysOverflow(page))
             failures.push(`${locale} ${JSON.stringify(screen)}: ${f}`);
         }
+        // The sheet of toggles too, in this language.
+        const open = locale === 'en' ? 'Accessibility' : '无障碍';
+        await page.getByRole('navigation').getByRole('button', { name: open, exact: true }).click();
+        await expect(page.locator('#access-sheet')).toBeVisible();
+        for (const f of await sidewaysOverflow(page)) failures.push(`${locale} sheet: ${f}`);
       }
       expect(failures).toEqual([]);
     });

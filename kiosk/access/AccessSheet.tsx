@@ -29,6 +29,15 @@ export function AccessSheet() {
           {t('heading')}
         </h2>
         <p class="access-sheet-intro">{t('intro')}</p>
+        <button
+          type="button"
+          class="access-close"
+          onClick={() => {
+            access.panelOpen.value = false;
+          }}
+        >
+          {t('close')}
+        </button>
       </div>
       <div class="access-toggles">
         {modes.map((mode) => {
@@ -53,15 +62,6 @@ export function AccessSheet() {
           );
         })}
       </div>
-      <button
-        type="button"
-        class="access-close"
-        onClick={() => {
-          access.panelOpen.value = false;
-        }}
-      >
-        {t('close')}
-      </button>
     </section>
   );
 }
