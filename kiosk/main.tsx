@@ -99,12 +99,13 @@ async function boot(): Promise<void> {
     hall: () => sync.content.value?.hall,
     limits: readWatchdogLimits(location.search),
   });
-  // For tests only: open any screen directly, break a render (a kiosk has no address bar to add this).
-  if (new URLSearchParams(location.search).has('e2e'))
-    Object.assign(window, { sunlightVisit: visit, sunlightBreak });
-  // For the search bench only: the real searcher chunk over the active content, loaded as search loads it.
+  // For tests only (a kiosk has no address bar to add ?e2e): open any screen, switch modes, break a render,
+  // and the real searcher chunk over the active content for the search bench.
   if (new URLSearchParams(location.search).has('e2e'))
     Object.assign(window, {
+      sunlightVisit: visit,
+      sunlightAccess: access,
+      sunlightBreak,
       sunlightSearcher: () => import('./search/load-searcher.ts').then((m) => m.loadSearcher(content.value)),
     });
   engine.start();

@@ -1,21 +1,30 @@
 /** The visitor's accessibility modes: large text, reach, high contrast, read aloud; reset when the visit ends. */
 import { signal } from '@preact/signals';
+import { createSpeech, type SpeechOutput } from './speech.ts';
 
-export function createAccessModel() {
-  const largeText = signal(false);
-  const reach = signal(false);
-  const highContrast = signal(false);
-  const readAloud = signal(false);
+export type AccessMode = 'largeText' | 'reach' | 'highContrast' | 'readAloud';
+export const ACCESS_MODES: readonly AccessMode[] = ['largeText', 'reach', 'highContrast', 'readAloud'];
+
+export function createAccessModel(speech: SpeechOutput = createSpeech()) {
+  const modes = {
+    largeText: signal(false),
+    reach: signal(false),
+    highContrast: signal(false),
+    readAloud: signal(false),
+  };
+  // The sheet of toggles is part of the visit too: a new visitor never finds it open.
+  const panelOpen = signal(false);
   return {
-    largeText,
-    reach,
-    highContrast,
-    readAloud,
+    ...modes,
+    panelOpen,
+    speech,
+    toggle(mode: AccessMode) {
+      modes[mode].value = !modes[mode].value;
+    },
     reset() {
-      largeText.value = false;
-      reach.value = false;
-      highContrast.value = false;
-      readAloud.value = false;
+      for (const m of ACCESS_MODES) modes[m].value = false;
+      panelOpen.value = false;
+      speech.stop();
     },
   };
 }

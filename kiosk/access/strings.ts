@@ -1,4 +1,43 @@
-/** UI strings: Accessibility modes. */
+/** UI strings: Accessibility modes, and the names of the shell's landmarks. */
 import { defineStrings } from '../i18n/define.ts';
 
-export const strings = defineStrings({ title: 'access' }, { title: 'access' });
+export const strings = defineStrings(
+  {
+    title: '无障碍',
+    open: '无障碍',
+    heading: '无障碍设置',
+    intro: '点一下即可开关，立即生效。离开后自动恢复。',
+    close: '关闭',
+    on: '开',
+    off: '关',
+    largeText: '大字',
+    largeTextHint: '文字放大到一倍半',
+    reach: '低位操作',
+    reachHint: '按钮都移到屏幕下半部分',
+    highContrast: '高对比度',
+    highContrastHint: '黑底白字，更清楚',
+    readAloud: '朗读',
+    readAloudHint: '读出本页内容',
+    reachNote: '操作区已移到下方',
+    dock: '常用操作',
+  },
+  {
+    title: 'Accessibility',
+    open: 'Accessibility',
+    heading: 'Accessibility',
+    intro: 'Tap to switch on or off; it works at once. Everything resets when you leave.',
+    close: 'Close',
+    on: 'On',
+    off: 'Off',
+    largeText: 'Large text',
+    largeTextHint: 'Text one and a half times larger',
+    reach: 'Low reach',
+    reachHint: 'All buttons in the lower half',
+    highContrast: 'High contrast',
+    highContrastHint: 'White on black, clearer',
+    readAloud: 'Read aloud',
+    readAloudHint: 'Hear this page',
+    reachNote: 'The controls are below',
+    dock: 'Main controls',
+  },
+);

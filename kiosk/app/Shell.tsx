@@ -1,39 +1,73 @@
-/** Every screen's frame: urgent notices on top, the screen, and a dock with back, home, language and help. */
+/** Every screen's frame: urgent notices, the screen, the accessibility sheet and a dock with back, home, language, search, accessibility and help; the visitor's modes as classes on its root. */
 import { useEffect, useRef } from 'preact/hooks';
 import { AccessButton } from '../access/AccessButton.tsx';
+import { AccessSheet } from '../access/AccessSheet.tsx';
+import { useReadAloud } from '../access/use-read-aloud.ts';
+import { useScreenHeading } from '../access/use-screen-heading.ts';
 import { Icon } from '../ui/Icon.tsx';
 import { useApp, useT } from './context.ts';
 import { Router } from './Router.tsx';
 
 export function Shell() {
-  const { view, visit } = useApp();
+  const { view, visit, access } = useApp();
   const t = useT();
+  const ta = useT('access');
   const text = view.text.value;
   const screen = visit.current.value;
   const content = view.content.value;
   const main = useRef<HTMLElement>(null);
-  // A new screen starts at its top.
-  useEffect(() => main.current?.scrollTo(0, 0), [screen]);
+  const reach = access.reach.value;
+  // A new screen starts at its top, with the sheet of modes closed.
+  useEffect(() => {
+    main.current?.scrollTo(0, 0);
+    access.panelOpen.value = false;
+  }, [screen, access]);
+  useReadAloud(main, screen);
+  const heading = useScreenHeading(main, reach);
   const otherLocale =
     content.manifest.locales.find((l) => l !== visit.locale.value) ?? content.manifest.defaultLocale;
   const helpDesk = content.hall.floors
     .flatMap((f) => f.places.map((p) => ({ f, p })))
     .find(({ p }) => p.kind === 'help-desk');
+  const modes = [
+    access.largeText.value && 'large-text',
+    reach && 'reach',
+    access.highContrast.value && 'high-contrast',
+  ].filter(Boolean);
+  const urgent = view.urgent.value;
   return (
-    <div class={`shell screen-${screen.name}`} lang={visit.locale.value}>
-      {view.urgent.value.map((n) => (
-        <div key={n.id} class="urgent-banner" role="alert">
-          <strong>{t('urgent')}</strong> {text(n.title)}
-          <button type="button" class="urgent-open" onClick={() => visit.go({ name: 'notice', id: n.id })}>
-            <Icon name="chevron" size={28} />
-            <span class="visually-hidden">{text(n.title)}</span>
-          </button>
+    <div class={['shell', `screen-${screen.name}`, ...modes].join(' ')} lang={visit.locale.value}>
+      {reach && (
+        // Orientation only, nothing to tap: it repeats the h1 for the eye, so screen readers skip it.
+        <div class="reach-top" aria-hidden="true">
+          <p class="reach-heading">{heading}</p>
+          <p class="reach-note">
+            <Icon name="access" /> {ta('reachNote')} <span class="reach-arrow">↓</span>
+          </p>
         </div>
-      ))}
+      )}
+      {urgent.length > 0 && (
+        <header class="urgent">
+          {urgent.map((n) => (
+            <div key={n.id} class="urgent-banner" role="alert">
+              <strong>{t('urgent')}</strong> {text(n.title)}
+              <button
+                type="button"
+                class="urgent-open"
+                onClick={() => visit.go({ name: 'notice', id: n.id })}
+              >
+                <Icon name="chevron" size={28} />
+                <span class="visually-hidden">{text(n.title)}</span>
+              </button>
+            </div>
+          ))}
+        </header>
+      )}
       <main ref={main} class="screen" id="main" tabindex={0}>
         <Router screen={screen} />
       </main>
-      <nav class="dock" aria-label={t('nav.dock')}>
+      <AccessSheet />
+      <nav class="dock" aria-label={ta('dock')}>
         <button
           type="button"
           class="dock-button"
