@@ -22,6 +22,15 @@ async function problemsOnScreen(page: Page): Promise<string[]> {
       const around = text.slice(Math.max(0, m.index - 30), m.index + m[0].length + 30).replace(/\s+/g, ' ');
       problems.push(`"${m[0]}" in: …${around}…`);
     }
+    // What a screen reader says counts too: names and descriptions given in attributes.
+    for (const el of Array.from(
+      document.querySelectorAll('[aria-label], [title], [alt], [aria-description]'),
+    )) {
+      for (const attr of ['aria-label', 'title', 'alt', 'aria-description']) {
+        const value = el.getAttribute(attr);
+        if (value?.match(bad)) problems.push(`${attr}="${value}" on <${el.tagName.toLowerCase()}>`);
+      }
+    }
     for (const img of Array.from(document.images)) {
       if (!img.complete) await new Promise((r) => img.addEventListener('load', r, { once: true }));
       if (img.naturalWidth === 0) problems.push(`broken image: ${img.alt || img.src}`);

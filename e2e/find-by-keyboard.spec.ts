@@ -109,8 +109,9 @@ for (const [orientation, viewport] of Object.entries(ORIENTATIONS)) {
           typed += k.toLowerCase();
           await expect(field(page, lang)).toHaveText(typed);
         }
+        // (One letter searches only the first letters of names, so more keys can find more, not only fewer.)
         await expect(status(page)).toHaveText(w.found);
-        expect(await countAfter()).toBeLessThan(afterOne);
+        expect(await countAfter()).not.toBe(afterOne);
 
         // The service is among the service guides, the typed part marked, not by colour alone.
         const hit = page.getByRole('region', { name: w.group }).getByRole('button', { name: w.service });

@@ -11,6 +11,7 @@ export const common = defineStrings(
       help: '找工作人员帮忙',
       map: '在地图上看',
       search: '搜索',
+      sections: '您想办什么',
     },
     home: {
       services: '办事指南',
@@ -54,6 +55,7 @@ export const common = defineStrings(
       help: 'Ask for help',
       map: 'Show on map',
       search: 'Search',
+      sections: 'What do you need?',
     },
     home: {
       services: 'Service guides',
