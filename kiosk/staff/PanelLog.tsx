@@ -49,13 +49,13 @@ export function SyncLog({ t }: { t: TFunction }) {
       ) : (
         <ol class="staff-list">
           {log.toReversed().map((e, i) => (
-            <li key={`${e.at}-${i}`} class={e.kind === 'error' ? 'log-error' : 'log-info'}>
-              <span class="log-time">
-                {localTime(e.at).slice(5, 10)} {timeOfDay(e.at)}
-              </span>{' '}
-              <strong class="log-kind">{t(e.kind === 'error' ? 'log.error' : 'log.info')}</strong>{' '}
-              <span class="staff-code">{e.message}</span>
-            </li>
+            <LogLine
+              key={`${e.at}-${i}`}
+              at={e.at}
+              error={e.kind === 'error'}
+              label={t(e.kind === 'error' ? 'log.error' : 'log.info')}
+              message={e.message}
+            />
           ))}
         </ol>
       )}
@@ -83,16 +83,28 @@ export function AppHealth({ t }: { t: TFunction }) {
       ) : (
         <ol class="staff-list">
           {events.toReversed().map((e, i) => (
-            <li key={`${e.at}-${i}`} class={e.kind === 'reload' ? 'log-info' : 'log-error'}>
-              <span class="log-time">
-                {localTime(e.at).slice(5, 10)} {timeOfDay(Date.parse(e.at))}
-              </span>{' '}
-              <strong class="log-kind">{t(`health.${e.kind}`)}</strong>{' '}
-              <span class="staff-code">{e.message}</span>
-            </li>
+            <LogLine
+              key={`${e.at}-${i}`}
+              at={Date.parse(e.at)}
+              error={e.kind !== 'reload'}
+              label={t(`health.${e.kind}`)}
+              message={e.message}
+            />
           ))}
         </ol>
       )}
     </section>
+  );
+}
+
+/** One line of a log: when (month-day and time), what kind, and the message as written. */
+function LogLine(p: { at: number; error: boolean; label: string; message: string }) {
+  return (
+    <li class={p.error ? 'log-error' : 'log-info'}>
+      <span class="log-time">
+        {localTime(p.at).slice(5, 10)} {timeOfDay(p.at)}
+      </span>{' '}
+      <strong class="log-kind">{p.label}</strong> <span class="staff-code">{p.message}</span>
+    </li>
   );
 }
