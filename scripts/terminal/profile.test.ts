@@ -46,6 +46,7 @@ describe('the terminal launcher', () => {
         '--noerrdialogs',
         '--disable-pinch',
         '--overscroll-history-navigation=0',
+        '--enable-precise-memory-info',
       ]),
     );
     expect(flags.at(-1)).toBe('http://127.0.0.1:8080/?device=lobby-1');
