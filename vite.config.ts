@@ -1,9 +1,8 @@
 /** Builds the kiosk into dist/: a folder of static files any web server can serve. */
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
-import { pwaPlugins } from './scripts/build/pwa-plugin.ts';
+import { appVersion, pwaPlugins } from './scripts/build/pwa-plugin.ts';
 import { uiFontPlugins } from './scripts/build/ui-font-plugin.ts';
 
 type StaffPin = { algorithm: 'PBKDF2-SHA256'; iterations: number; salt: string; hash: string };
@@ -44,26 +43,13 @@ function kioskConfig(): BuildConfig {
   };
 }
 
-/** package.json's version and a build id (KIOSK_BUILD_ID, else the git commit), shown on the staff panel. */
-function appVersion(): string {
-  const { version } = readJson<{ version: string }>('./package.json');
-  let build = process.env.KIOSK_BUILD_ID;
-  if (!build) {
-    try {
-      build = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
-    } catch {
-      build = 'local';
-    }
-  }
-  return `${version}+${build}`;
-}
-
 export default defineConfig({
   root: 'kiosk',
   base: './',
   plugins: [preact(), ...uiFontPlugins(), ...pwaPlugins()],
   define: {
     __KIOSK_CONFIG__: JSON.stringify(kioskConfig()),
+    // The same version the page's <meta name="app-version"> carries, so the staff panel and updates agree.
     __APP_VERSION__: JSON.stringify(appVersion()),
   },
   build: { outDir: '../dist', emptyOutDir: true, target: 'es2022', reportCompressedSize: false },

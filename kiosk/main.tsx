@@ -56,7 +56,7 @@ async function boot(): Promise<void> {
     feedUrl: settings.feedUrl,
     channel: settings.channel,
     trustedKeys: settings.trustedKeys,
-    activation: terminalMode.mode.value === 'attract' ? 'immediate' : 'idle',
+    activation: terminalMode.attractOnly.value ? 'immediate' : 'idle',
   });
   await Promise.all([
     setupI18n(),
@@ -75,7 +75,7 @@ async function boot(): Promise<void> {
   const access = createAccessModel();
   const session = createSessionModel({
     idleSeconds,
-    attractOnly: () => terminalMode.mode.value === 'attract',
+    attractOnly: () => terminalMode.attractOnly.value,
     onWipe: () => {
       visit.reset();
       access.reset();
@@ -83,7 +83,7 @@ async function boot(): Promise<void> {
     onIdleChange: (isIdle) => void engine.setIdle(isIdle),
   });
   // Staff may switch the mode on the panel: sync follows at once.
-  effect(() => void engine.setActivation(terminalMode.mode.value === 'attract' ? 'immediate' : 'idle'));
+  effect(() => void engine.setActivation(terminalMode.attractOnly.value ? 'immediate' : 'idle'));
   // Fonts follow the active content: a new version may use new characters.
   effect(() => void installFonts(sync.content.value));
   registerAppUpdates(session.idle);

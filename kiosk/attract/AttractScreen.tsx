@@ -22,7 +22,7 @@ const SHIFTS = [
 ] as const;
 
 export function AttractScreen() {
-  const { view, clock, settings } = useApp();
+  const { view, clock, terminalMode } = useApp();
   const t = useT('attract');
   const content = view.content.value;
   const now = clock.now.value;
@@ -74,7 +74,7 @@ export function AttractScreen() {
           )}
         </div>
         {/* An attract-only terminal ignores touches, so it never invites one. */}
-        {settings.mode !== 'attract' && (
+        {!terminalMode.attractOnly.value && (
           <footer class="attract-start">
             <span class="attract-start-dot" aria-hidden="true" />
             <span class="attract-start-words">

@@ -31,9 +31,9 @@ export function createModeModel(
   );
   return {
     mode,
+    /** An attract-only terminal: the playlist only, touches ignored, updates shown as soon as verified. */
+    attractOnly: computed(() => mode.value === 'attract'),
     source,
-    /** The mode the start URL (or the default) gives, which "back to the start URL's mode" restores. */
-    urlMode: settings.mode,
     switchTo(next: TerminalMode) {
       storage?.setItem(MODE_KEY, next);
       override.value = next;

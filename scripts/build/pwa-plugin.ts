@@ -24,7 +24,7 @@ export function pwaPlugins(): PluginOption[] {
  * KIOSK_APP_VERSION, else package.json's version and the commit: a rebuild of the same commit gives
  * the same index.html, so terminals are not asked to update for nothing.
  */
-function appVersion(): string {
+export function appVersion(): string {
   const fromEnv = process.env.KIOSK_APP_VERSION?.trim();
   if (fromEnv) return fromEnv;
   const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
