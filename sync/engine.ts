@@ -6,7 +6,7 @@ import { filePath, type ManifestT } from '../content/bundle-format.ts';
 import { parseManifest } from './documents.ts';
 import { FeedClient, FeedError } from './feed.ts';
 import { CHECK_HISTORY, emptyStatus, type SyncStatus } from './status.ts';
-import type { Store } from './store.ts';
+import type { CheckRecord, Store } from './store.ts';
 import { transfer, type Wanted } from './transfer.ts';
 import { verifyChannel, verifyHash } from './verify.ts';
 
@@ -158,7 +158,10 @@ export class SyncEngine {
       outcome = 'failed';
       await this.logEntry('error', e instanceof FeedError ? e.message : `sync failed: ${String(e)}`);
     }
-    await this.store.recordCheck({ at: this.clock.now(), outcome });
+    const check = { at: this.clock.now(), outcome };
+    await this.store.recordCheck(check);
+    // The store is read once for the history; after that the engine keeps its own copy in step.
+    if (this.recentChecks) this.recentChecks = [...this.recentChecks, check].slice(-CHECK_HISTORY);
     if (outcome === 'failed') this.failures++;
     else {
       this.failures = 0;
@@ -291,6 +294,9 @@ export class SyncEngine {
     await this.store.log({ at: this.clock.now(), kind, message });
   }
 
+  /** The last CHECK_HISTORY checks, read from the store once (checks are recorded only by this engine). */
+  private recentChecks: CheckRecord[] | undefined;
+
   private async refreshStatus(extra: Partial<SyncStatus> = {}): Promise<void> {
     const p = await this.store.pointers();
     const versionInfo = async (version: number | undefined) => {
@@ -305,7 +311,7 @@ export class SyncEngine {
     };
     const active = await versionInfo(p.active);
     const log = await this.store.logEntries();
-    const checks = await this.store.checks();
+    this.recentChecks ??= (await this.store.checks()).slice(-CHECK_HISTORY);
     this.update({
       ...extra,
       active,
@@ -313,7 +319,7 @@ export class SyncEngine {
       staged: await versionInfo(p.staged),
       stale: this.frozen || (active !== undefined && Date.parse(active.expires) <= this.clock.now()),
       log: log.slice(-50),
-      checks: checks.slice(-CHECK_HISTORY),
+      checks: this.recentChecks,
       failures: this.failures,
     });
   }

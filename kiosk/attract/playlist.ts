@@ -1,7 +1,8 @@
 /** Which attract slides play at a local time, and whether the screen sleeps: attract.yaml's rules, pure. */
 import type { Attract, Notice } from '../../content/schema.ts';
+import { DAY_KEYS, minuteOfDay, toMinutes } from '../logic/opening-hours.ts';
 import { localDate } from '../models/clock-model.ts';
-import { inForce } from '../models/view-model.ts';
+import { noticeInForce } from '../models/view-model.ts';
 
 export type Slide = Attract['slides'][number];
 /** A slide ready to play: `key` stays the same across content versions while the slide keeps its place. */
@@ -9,17 +10,14 @@ export type PlayableSlide = { key: string; slide: Slide };
 
 /** Seconds a notice marked `attract: true` plays for when no slide names it. */
 export const IMPLICIT_NOTICE_SECONDS = 10;
-const DAY_KEYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
-
-const minutes = (hhmm: string): number => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
 /**
  * Whether `at` (minutes since midnight) falls in [from, to). A period whose end is earlier than its start
  * runs across midnight; one whose end equals its start lasts the whole day.
  */
 function within(from: string, to: string, at: number): 'today' | 'from-yesterday' | false {
-  const f = minutes(from);
-  const t = minutes(to);
+  const f = toMinutes(from);
+  const t = toMinutes(to);
   if (f === t) return 'today';
   if (f < t) return f <= at && at < t ? 'today' : false;
   if (at >= f) return 'today';
@@ -28,7 +26,7 @@ function within(from: string, to: string, at: number): 'today' | 'from-yesterday
 
 /** A notice slide plays only while its notice is published and not expired. */
 const noticeShowing = (n: Notice | undefined, today: string): boolean =>
-  n !== undefined && n.date <= today && inForce({ expires: n.expires }, today);
+  n !== undefined && noticeInForce(n, today);
 
 /**
  * The playlist at `now` (local time): the slides of every day part in force, in the day part's order;
@@ -53,7 +51,7 @@ export function playlistAt(
   }
   const everything = all.filter((p) => playable(p.slide));
 
-  const at = now.getHours() * 60 + now.getMinutes();
+  const at = minuteOfDay(now);
   const dayKey = DAY_KEYS[now.getDay()]!;
   const yesterdayKey = DAY_KEYS[(now.getDay() + 6) % 7]!;
   const ids: string[] = [];
@@ -70,6 +68,6 @@ export function playlistAt(
 
 /** Whether the screen dims at `now` (local time): inside any `sleep` period, which may run across midnight. */
 export function sleepingAt(attract: Attract | undefined, now: Date): boolean {
-  const at = now.getHours() * 60 + now.getMinutes();
+  const at = minuteOfDay(now);
   return (attract?.sleep ?? []).some((p) => within(p.from, p.to, at) !== false);
 }

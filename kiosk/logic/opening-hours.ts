@@ -2,7 +2,12 @@
 import type { Hall, WeeklyHoursT } from '../../content/schema.ts';
 import { localDate } from '../models/clock-model.ts';
 
-const DAY_KEYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
+/** Weekday keys as content writes them, indexed by `Date.getDay()`. */
+export const DAY_KEYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
+/** Minutes since midnight of an `HH:MM` time. */
+export const toMinutes = (hhmm: string): number => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+/** Minutes since midnight of a moment, on the terminal's clock. */
+export const minuteOfDay = (d: Date): number => d.getHours() * 60 + d.getMinutes();
 export const CLOSING_SOON_MINUTES = 30;
 
 export type OpenState = {
@@ -26,8 +31,7 @@ export function openState(weekly: WeeklyHoursT, exceptions: Hall['exceptions'], 
       : (exception.hours ?? [])
     : (weekly[DAY_KEYS[now.getDay()]!] ?? []);
   const reason = exception?.reason;
-  const minutes = now.getHours() * 60 + now.getMinutes();
-  const toMinutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+  const minutes = minuteOfDay(now);
   if (periods.length === 0) return { periods, state: 'closed-today', ...(reason ? { reason } : {}) };
   for (const p of periods) {
     const [from, to] = [p.slice(0, 5), p.slice(6)];

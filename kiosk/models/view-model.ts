@@ -10,6 +10,10 @@ export const inForce = (item: { effective?: string; expires?: string }, today: s
   (item.effective === undefined || item.effective <= today) &&
   (item.expires === undefined || today <= item.expires);
 
+/** A notice shows from its `date` until `expires`, both days included. */
+export const noticeInForce = (n: { date: string; expires?: string }, today: string): boolean =>
+  n.date <= today && inForce({ expires: n.expires }, today);
+
 export function createViewModel(
   content: ReadonlySignal<ActiveContent>,
   clock: ClockModel,
@@ -30,9 +34,7 @@ export function createViewModel(
   const fees = computed(() => c().fees.filter((f) => inForce(f, clock.today.value)));
   const notices = computed(() =>
     c()
-      .notices.filter(
-        (n) => n.date <= clock.today.value && inForce({ expires: n.expires }, clock.today.value),
-      )
+      .notices.filter((n) => noticeInForce(n, clock.today.value))
       .sort((a, b) => Number(b.pinned) - Number(a.pinned) || b.date.localeCompare(a.date)),
   );
   const places = computed(() => {

@@ -26,12 +26,17 @@ export function snapshotOf(content: ActiveContent): LastGood {
   return { version: content.version, defaultLocale, texts };
 }
 
+/** The version last saved, so a good render of the same version costs no storage read. */
+let savedVersion: number | undefined;
+
 /** Saves the snapshot when the version changed; storage errors only cost the fallback its names. */
 export function saveLastGood(content: ActiveContent): void {
+  if (savedVersion === content.version) return;
   try {
-    const saved = readLastGood();
-    if (saved?.version === content.version) return;
+    savedVersion = readLastGood()?.version;
+    if (savedVersion === content.version) return;
     localStorage.setItem(LAST_GOOD_KEY, JSON.stringify(snapshotOf(content)));
+    savedVersion = content.version;
   } catch {
     // A fallback without names still says where to go: the help desk.
   }

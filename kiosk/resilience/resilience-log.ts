@@ -28,7 +28,8 @@ export const resilienceLog = signal<ResilienceEvent[]>(read());
 
 export function logResilienceEvent(kind: ResilienceEvent['kind'], message: string): void {
   const entry = { at: new Date().toISOString(), kind, message: message.slice(0, 500) };
-  const next = [...read(), entry].slice(-KEEP);
+  // The signal holds what storage holds (and what a failed write could not keep): no second read.
+  const next = [...resilienceLog.value, entry].slice(-KEEP);
   try {
     localStorage.setItem(LOG_KEY, JSON.stringify(next));
   } catch {

@@ -3,7 +3,8 @@
  * as their own chunk (not in the initial JavaScript), the index from the bundle's `search` document.
  */
 import type { ActiveContent } from '../../sync/index.ts';
-import { inForce } from '../models/view-model.ts';
+import { localDate } from '../models/clock-model.ts';
+import { inForce, noticeInForce } from '../models/view-model.ts';
 import type { Searcher } from './types.ts';
 
 export type LoadSearcherOptions = {
@@ -11,11 +12,7 @@ export type LoadSearcherOptions = {
   today?: () => string;
 };
 
-const localToday = (): string => {
-  const d = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-};
+const localToday = (): string => localDate(new Date());
 
 export async function loadSearcher(
   content: ActiveContent,
@@ -47,7 +44,7 @@ export async function loadSearcher(
       if (kind === 'fee') return inForce(fees.get(id) ?? {}, day);
       if (kind === 'notice') {
         const n = notices.get(id);
-        return n !== undefined && n.date <= day && inForce({ expires: n.expires }, day);
+        return n !== undefined && noticeInForce(n, day);
       }
       return true;
     },
