@@ -110,7 +110,7 @@ async function boot(): Promise<void> {
     });
   engine.start();
   // After the first paint: the other screens' chunks, so no later tap waits for them.
-  requestAnimationFrame(() => setTimeout(preloadScreens, 0));
+  requestAnimationFrame(preloadScreens);
 }
 
 boot().catch(bootCrashed);

@@ -4,6 +4,7 @@
  * Chinese name. Runs at publish time (with pinyin) and, for a bundle without an index, on the kiosk.
  */
 import MiniSearch from 'minisearch';
+import { resolveText } from '../localized.ts';
 import type { Channel, Department, Fee, LocalizedText, Notice, RichNode, Service } from '../schema.ts';
 import { SEARCH_INDEX_FORMAT, type SearchIndexDocumentT } from './index-doc.ts';
 import { type IndexedDoc, MINISEARCH_OPTIONS } from './options.ts';
@@ -36,11 +37,6 @@ function richTexts(r: Record<string, RichNode[]> | undefined): string[] {
   return found;
 }
 
-/** The name in the default locale: the one whose pinyin is indexed and highlighted. */
-function defaultName(t: LocalizedText, defaultLocale: string): string {
-  return typeof t === 'string' ? t : (t[defaultLocale] ?? Object.values(t)[0] ?? '');
-}
-
 type PinyinFields = Pick<IndexedDoc, 'pinyin' | 'initials' | 'pinyinInner' | 'initialsInner' | 'py'>;
 
 function pinyinFields(name: string, syllablesOf: SyllablesOf): PinyinFields {
@@ -70,7 +66,8 @@ export function searchDocuments(c: SearchableContent, syllablesOf: SyllablesOf):
     key,
     name: texts(name).join('\n'),
     text: other.join('\n'),
-    ...pinyinFields(defaultName(name, locale), syllablesOf),
+    // Pinyin of the name in the default locale: the one whose characters are indexed and highlighted.
+    ...pinyinFields(resolveText(name, locale, locale), syllablesOf),
   });
   return [
     ...c.services.map((s) =>

@@ -3,7 +3,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import { useApp, useT } from '../app/context.ts';
 import './style.css';
 import { Icon } from '../ui/Icon.tsx';
-import type { AccessMode } from './access-model.ts';
+import { ACCESS_MODES } from './access-model.ts';
 
 export function AccessSheet() {
   const { access, visit } = useApp();
@@ -16,12 +16,7 @@ export function AccessSheet() {
   }, [open]);
   if (!open) return null;
   const canRead = access.speech.canSpeak(visit.locale.value);
-  const modes: AccessMode[] = [
-    'largeText',
-    'reach',
-    'highContrast',
-    ...(canRead ? ['readAloud' as const] : []),
-  ];
+  const modes = ACCESS_MODES.filter((m) => m !== 'readAloud' || canRead);
   return (
     <section id="access-sheet" class="access-sheet" role="dialog" aria-labelledby="access-sheet-heading">
       <div class="access-sheet-head">

@@ -1,6 +1,8 @@
 /** Shows the screen on top of the visitor's stack; screens other than home arrive as lazy chunks. */
+
+import type { VNode } from 'preact';
 import { Home } from '../screens/Home/index.tsx';
-import { arrivals, screenModule } from './lazy-screens.ts';
+import { arrivals, type LoadedScreen, type ScreenChunk, screenModule } from './lazy-screens.ts';
 import type { Screen } from './screens.ts';
 
 export function Router({ screen }: { screen: Screen }) {
@@ -10,49 +12,33 @@ export function Router({ screen }: { screen: Screen }) {
   switch (screen.name) {
     case 'home':
       return <Home />;
-    case 'services': {
-      const m = screenModule('services');
-      return m ? <m.ServiceFinder screen={screen} /> : null;
-    }
-    case 'service': {
-      const m = screenModule('guide');
-      return m ? <m.ServiceGuide id={screen.id} /> : null;
-    }
-    case 'flow': {
-      const m = screenModule('flow');
-      return m ? <m.FlowScreen id={screen.id} view={screen.view} /> : null;
-    }
-    case 'directory': {
-      const m = screenModule('directory');
-      return m ? <m.Directory /> : null;
-    }
-    case 'department': {
-      const m = screenModule('directory');
-      return m ? <m.DepartmentPage id={screen.id} /> : null;
-    }
-    case 'fees': {
-      const m = screenModule('fees');
-      return m ? <m.Fees fee={screen.fee} /> : null;
-    }
-    case 'complaints': {
-      const m = screenModule('complaints');
-      return m ? <m.Complaints /> : null;
-    }
-    case 'notices': {
-      const m = screenModule('notices');
-      return m ? <m.Notices /> : null;
-    }
-    case 'notice': {
-      const m = screenModule('notices');
-      return m ? <m.NoticeReader id={screen.id} /> : null;
-    }
-    case 'map': {
-      const m = screenModule('map');
-      return m ? <m.MapScreen floor={screen.floor} place={screen.place} /> : null;
-    }
-    case 'search': {
-      const m = screenModule('search');
-      return m ? <m.SearchScreen query={screen.query} /> : null;
-    }
+    case 'services':
+      return lazy('services', (m) => <m.ServiceFinder screen={screen} />);
+    case 'service':
+      return lazy('guide', (m) => <m.ServiceGuide id={screen.id} />);
+    case 'flow':
+      return lazy('flow', (m) => <m.FlowScreen id={screen.id} view={screen.view} />);
+    case 'directory':
+      return lazy('directory', (m) => <m.Directory />);
+    case 'department':
+      return lazy('directory', (m) => <m.DepartmentPage id={screen.id} />);
+    case 'fees':
+      return lazy('fees', (m) => <m.Fees fee={screen.fee} />);
+    case 'complaints':
+      return lazy('complaints', (m) => <m.Complaints />);
+    case 'notices':
+      return lazy('notices', (m) => <m.Notices />);
+    case 'notice':
+      return lazy('notices', (m) => <m.NoticeReader id={screen.id} />);
+    case 'map':
+      return lazy('map', (m) => <m.MapScreen floor={screen.floor} place={screen.place} />);
+    case 'search':
+      return lazy('search', (m) => <m.SearchScreen query={screen.query} />);
   }
+}
+
+/** The screen from its chunk, or nothing for the moment until the chunk has arrived. */
+function lazy<K extends ScreenChunk>(chunk: K, show: (m: LoadedScreen<K>) => VNode): VNode | null {
+  const m = screenModule(chunk);
+  return m ? show(m) : null;
 }

@@ -19,6 +19,7 @@ const loaders = {
 };
 export type ScreenChunk = keyof typeof loaders;
 type Loaded = { [K in ScreenChunk]: Awaited<ReturnType<(typeof loaders)[K]>> };
+export type LoadedScreen<K extends ScreenChunk> = Loaded[K];
 
 const loaded: Partial<Loaded> = {};
 /** Counts arrivals: a component that reads it re-renders when a chunk arrives (no effect or timer needed). */
@@ -48,9 +49,11 @@ export function loadScreen<K extends ScreenChunk>(chunk: K): Promise<unknown> {
 /** Fetches every screen's chunk in the background, one after another, once the first screen has painted. */
 export function preloadScreens(): void {
   const all = Object.keys(loaders) as ScreenChunk[];
+  const go = () => setTimeout(next, 0);
   const next = () => {
     const chunk = all.shift();
-    if (chunk) void loadScreen(chunk).finally(() => setTimeout(next, 0));
+    // A chunk that fails to load is tried again when its screen is opened; the others still come.
+    if (chunk) void loadScreen(chunk).then(go, go);
   };
   setTimeout(next, 0);
 }

@@ -4,15 +4,13 @@ import { computed, effect, signal } from '@preact/signals';
 export type SessionPhase = 'visit' | 'still-there' | 'attract';
 
 /** How long "still there?" counts down: long enough to notice and reach the screen, short beside the idle time. */
-export const WARNING_SECONDS = 15;
+const WARNING_SECONDS = 15;
 /** A press whose click never comes (a long press, a drag) still counts once this long after it is released. */
 const RELEASE_GRACE_MS = 500;
 
 export type SessionOptions = {
   /** Seconds without a touch before the visit counts as over. */
   idleSeconds: () => number;
-  /** Seconds the "still there?" countdown lasts before the visit is wiped. */
-  warningSeconds?: number;
   /** An attract-only terminal never leaves the playlist and ignores touches (may read a signal). */
   attractOnly: () => boolean;
   /** Wipes everything of the visit (screens, language, search, modes, dialogs). */
@@ -24,7 +22,6 @@ export type SessionOptions = {
 };
 
 export function createSessionModel(o: SessionOptions) {
-  const warningSeconds = o.warningSeconds ?? WARNING_SECONDS;
   const target = o.events ?? window;
   // At boot nobody is mid-visit: home shows, the screen counts as idle until the first touch.
   const phase = signal<SessionPhase>(o.attractOnly() ? 'attract' : 'visit');
@@ -55,7 +52,7 @@ export function createSessionModel(o: SessionOptions) {
     // Nobody touched a fresh screen: there is nothing to ask about.
     if (!touchedSinceWipe.value) return wipe();
     phase.value = 'still-there';
-    remaining.value = warningSeconds;
+    remaining.value = WARNING_SECONDS;
     timer = setTimeout(countDown, 1000);
   };
   const arm = () => {

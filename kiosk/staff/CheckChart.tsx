@@ -3,10 +3,11 @@
  * never the only carrier: updates rise high, unchanged checks rise half, failures hang below the line.
  */
 import type { TFunction } from 'i18next';
+import { CHECK_HISTORY } from '../../sync/status.ts';
 import type { CheckRecord } from '../../sync/store.ts';
 import { timeOfDay } from './format.ts';
 
-const SLOTS = 48;
+const SLOTS = CHECK_HISTORY;
 const SLOT = 12;
 const BAR = 8;
 const BASE = 44;

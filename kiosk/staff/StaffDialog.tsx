@@ -1,6 +1,7 @@
 /** The staff dialog over everything: the PIN pad first, then the panel; closes itself when left alone. */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useApp, useT } from '../app/context.ts';
+import { UI_LOCALES } from '../i18n/registry.ts';
 import { Panel } from './Panel.tsx';
 import { PinPad } from './PinPad.tsx';
 import { useIdleClose } from './use-idle-close.ts';
@@ -30,9 +31,9 @@ export function StaffDialog({ onClose }: { onClose: () => void }) {
   // Focus moves into the dialog, so a screen reader or a keyboard starts there.
   const root = useRef<HTMLDivElement>(null);
   useEffect(() => root.current?.focus(), []);
-  // Staff strings exist in Chinese and English only.
+  // Staff strings exist in the UI's languages only.
   const otherLocale = view.content.value.manifest.locales.find(
-    (l) => l !== visit.locale.value && (l === 'zh-CN' || l === 'en'),
+    (l) => l !== visit.locale.value && (UI_LOCALES as readonly string[]).includes(l),
   );
   return (
     <div

@@ -1,5 +1,6 @@
 /** How the staff panel writes times and sizes: local wall-clock times, and sizes in KB/MB/GB. */
 import type { TFunction } from 'i18next';
+import { localDate } from '../models/clock-model.ts';
 
 const two = (n: number) => String(n).padStart(2, '0');
 
@@ -7,7 +8,7 @@ const two = (n: number) => String(n).padStart(2, '0');
 export function localTime(at: number | string): string {
   const d = new Date(at);
   if (Number.isNaN(d.getTime())) return String(at);
-  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}`;
+  return `${localDate(d)} ${two(d.getHours())}:${two(d.getMinutes())}`;
 }
 
 /** Local time of day, e.g. 10:05:09, for the log and the chart's axis. */

@@ -8,7 +8,6 @@ export const strings = defineStrings(
     pin: {
       title: '工作人员：请输入密码',
       entered: '已输入 {{count}} 位',
-      digit: '数字 {{digit}}',
       delete: '删除',
       enter: '确定',
       cancel: '取消',
@@ -123,7 +122,6 @@ export const strings = defineStrings(
     pin: {
       title: 'Staff: enter the PIN',
       entered: '{{count}} digits entered',
-      digit: 'Digit {{digit}}',
       delete: 'Delete',
       enter: 'OK',
       cancel: 'Cancel',
