@@ -3,10 +3,12 @@
  * scrolls sideways; reach mode leaves nothing to tap in the upper half; read aloud speaks the screen in
  * the visitor's language and hides without a voice; a wiped visit leaves every mode off.
  */
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { kioskOnFeed } from './fixtures/feed.ts';
 import { allScreens, openScreen, setModes } from './fixtures/screens.ts';
-import { OPEN_DAY, ORIENTATIONS } from './fixtures/visitor.ts';
+import { expect, test } from './fixtures/test.ts';
+import { TEST_DAY } from './fixtures/test-day.ts';
+import { ORIENTATIONS } from './fixtures/visitor.ts';
 
 type Kiosk = Awaited<ReturnType<typeof kioskOnFeed>>;
 let kiosk: Kiosk;
@@ -172,7 +174,7 @@ test('every screen has the modes one tap away, and they apply at once', async ({
 });
 
 test('a wiped visit leaves every mode off: the next visitor finds the usual screen', async ({ page }) => {
-  await page.clock.install({ time: OPEN_DAY });
+  await page.clock.install({ time: TEST_DAY });
   await boot(page, 10);
   await page.getByRole('button', { name: '无障碍', exact: true }).click();
   const sheet = page.getByRole('dialog', { name: '无障碍设置' });

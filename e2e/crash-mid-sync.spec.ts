@@ -5,9 +5,10 @@
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { launchChromium } from './fixtures/chromium-process.ts';
 import { copyOfSample, kioskOnFeed, publish } from './fixtures/feed.ts';
+import { atTestDay, expect, test } from './fixtures/test.ts';
 
 const MARK = '（二版）';
 /** The second version changes the hall's name and several services, each in its own file. */
@@ -57,7 +58,7 @@ for (const killAfter of [0, 1, 4, Number.POSITIVE_INFINITY]) {
     const url = `${kiosk.url}/`;
 
     let chromium = await launchChromium(profile);
-    let page = await chromium.browser.contexts()[0]!.newPage();
+    let page = await (await atTestDay(chromium.browser.contexts()[0]!)).newPage();
     await page.goto(url);
     expect(await shownVersion(page)).toBe(1);
 
@@ -83,7 +84,7 @@ for (const killAfter of [0, 1, 4, Number.POSITIVE_INFINITY]) {
 
     // Restart on the same profile with the feed unreachable: only what the store holds can show.
     chromium = await launchChromium(profile);
-    const context = chromium.browser.contexts()[0]!;
+    const context = await atTestDay(chromium.browser.contexts()[0]!);
     await context.route('**/feed/**', (route) => route.abort());
     page = await context.newPage();
     await page.goto(url);

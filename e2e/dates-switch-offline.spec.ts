@@ -2,8 +2,9 @@
  * New rules switch on, and old ones off, on their day with the network cut: the terminal's own clock decides.
  * The sample's housing fund loan takes effect on 2027-01-01; the seal engraving fee expires after 2027-06-30.
  */
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { kioskOnFeed } from './fixtures/feed.ts';
+import { expect, test } from './fixtures/test.ts';
 import { ORIENTATIONS } from './fixtures/visitor.ts';
 
 const WORDS = {

@@ -6,9 +6,10 @@
  * on home and a service guide.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { kioskOnFeed } from './fixtures/feed.ts';
 import { allScreens, MODE_SETS, openScreen, setModes } from './fixtures/screens.ts';
+import { expect, test } from './fixtures/test.ts';
 import { ORIENTATIONS } from './fixtures/visitor.ts';
 
 async function problemsOnScreen(page: Page): Promise<string[]> {

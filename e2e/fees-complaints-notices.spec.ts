@@ -1,6 +1,7 @@
 /** A visitor reads the fee schedule, the complaint channels and the notices, in both languages and orientations. */
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { kioskOnFeed } from './fixtures/feed.ts';
+import { expect, test } from './fixtures/test.ts';
 import { ORIENTATIONS, openKiosk } from './fixtures/visitor.ts';
 
 const WORDS = {

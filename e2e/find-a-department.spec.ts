@@ -1,6 +1,7 @@
 /** A visitor finds a department in the directory, reads where it is and how to reach it, and opens one of its services. */
-import { expect, test } from '@playwright/test';
+
 import { kioskOnFeed } from './fixtures/feed.ts';
+import { expect, test } from './fixtures/test.ts';
 import { ORIENTATIONS, openKiosk } from './fixtures/visitor.ts';
 
 const WORDS = {

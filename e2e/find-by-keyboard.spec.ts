@@ -5,8 +5,9 @@
  * for the next visitor. axe finds nothing wrong on the screen. In zh-CN and en, landscape and portrait.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { kioskOnFeed } from './fixtures/feed.ts';
+import { expect, test } from './fixtures/test.ts';
 import { ORIENTATIONS, openKiosk } from './fixtures/visitor.ts';
 
 const WORDS = {

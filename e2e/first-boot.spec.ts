@@ -1,8 +1,8 @@
 /** A visitor opens the kiosk: it shows the hall's departments and services, loaded and verified from the feed. */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
 import { kioskOnFeed } from './fixtures/feed.ts';
+import { expect, test } from './fixtures/test.ts';
 
 test('shows the published sample hall and its services', async ({ page }) => {
   const kiosk = await kioskOnFeed();

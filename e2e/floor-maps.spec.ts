@@ -1,6 +1,7 @@
 /** A visitor finds a place on the floor maps: the place asked for is marked, and so is where they stand. */
-import { expect, test } from '@playwright/test';
+
 import { kioskOnFeed } from './fixtures/feed.ts';
+import { expect, test } from './fixtures/test.ts';
 import { ORIENTATIONS, openKiosk } from './fixtures/visitor.ts';
 
 const WORDS = {

@@ -5,8 +5,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { copyOfSample, kioskOnFeed, publish } from './fixtures/feed.ts';
+import { expect, test } from './fixtures/test.ts';
 import { ORIENTATIONS } from './fixtures/visitor.ts';
 
 /** Beijing time, as the hall's terminals keep it; 2026-11-27 is a Friday. */

@@ -1,9 +1,10 @@
 /** Lockdown: whatever a visitor does with a finger or a mouse, nothing opens and nobody leaves the app. */
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { copyOfSample, kioskOnFeed } from './fixtures/feed.ts';
-import { OPEN_DAY } from './fixtures/visitor.ts';
+import { expect, test } from './fixtures/test.ts';
+import { TEST_DAY } from './fixtures/test-day.ts';
 
 const PORTAL = 'https://zwfw.shili.example/';
 let kiosk: Awaited<ReturnType<typeof kioskOnFeed>>;
@@ -23,7 +24,7 @@ type Go = { sunlightVisit: { go(s: object): void } };
 
 /** Opens the notice with the outside link, and starts counting the events a lockdown must cancel. */
 async function openNotice(page: Page) {
-  await page.clock.install({ time: OPEN_DAY });
+  await page.clock.install({ time: TEST_DAY });
   await page.goto(`${kiosk.url}/?e2e`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('示例市政务服务中心');
   await page.evaluate(() =>

@@ -1,8 +1,12 @@
 /** Never a black screen: a render that fails, a boot that hangs, and a watchdog that reloads only at idle. */
-import { expect, type Page, test } from '@playwright/test';
-import { kioskOnFeed } from './fixtures/feed.ts';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { copyOfSample, kioskOnFeed } from './fixtures/feed.ts';
 import { openPanel } from './fixtures/staff.ts';
-import { OPEN_DAY, ORIENTATIONS, openKiosk } from './fixtures/visitor.ts';
+import { expect, test } from './fixtures/test.ts';
+import { TEST_DAY } from './fixtures/test-day.ts';
+import { ORIENTATIONS, openKiosk } from './fixtures/visitor.ts';
 
 let kiosk: Awaited<ReturnType<typeof kioskOnFeed>>;
 test.beforeAll(async () => {
@@ -94,22 +98,25 @@ test('a boot that never finishes shows the fallback from the last good content, 
   await expectFallback(page);
 });
 
-/** A time zone where the sample hall (open 09:00–17:30 at most) is closed right now: Beijing or, 12–13 h away, New York. */
-function closedHallTimeZone(): string {
-  const hour = Number(
-    new Intl.DateTimeFormat('en', { hour: 'numeric', hourCycle: 'h23', timeZone: 'Asia/Shanghai' }).format(
-      new Date(),
-    ),
+/** A copy of the sample hall that is closed every day, so whatever the real time, the watchdog may reload at once. */
+function neverOpenHall(): string {
+  const folder = copyOfSample();
+  const path = join(folder, 'hall.yaml');
+  writeFileSync(
+    path,
+    readFileSync(path, 'utf8').replace(/^ {2}(mon|tue|wed|thu|fri|sat): \[.*\]$/gm, '  $1: []'),
   );
-  return hour >= 8 && hour < 19 ? 'America/New_York' : 'Asia/Shanghai';
+  return folder;
 }
 
-// Real time, not page.clock: Playwright's fake clock replaces `performance`, and with it the heap figure.
+// Real time, not page.clock: Playwright's fake clock replaces `performance`, and with it the heap figure. The one
+// test that runs on the real calendar, so its feed is published on the real date too (and its hall never opens).
 test('the watchdog reloads a page over its heap limit only once nobody is using it', async ({ browser }) => {
   test.setTimeout(120_000);
-  const context = await browser.newContext({ timezoneId: closedHallTimeZone() });
+  const closed = await kioskOnFeed(neverOpenHall(), undefined, new Date());
+  const context = await browser.newContext();
   const page = await context.newPage();
-  await page.goto(`${kiosk.url}/?e2e&heapMiB=1&idle=5&watchdogUptime=5`);
+  await page.goto(`${closed.url}/?e2e&heapMiB=1&idle=5&watchdogUptime=5`);
   const heading = page.getByRole('heading', { level: 1 });
   await expect(heading).toHaveText('示例市政务服务中心');
   const heap = await page.evaluate(
@@ -134,11 +141,12 @@ test('the watchdog reloads a page over its heap limit only once nobody is using 
   await heading.click();
   await expect(heading).toHaveText('示例市政务服务中心');
   await context.close();
+  await closed.close();
 });
 
 test.describe('on an open day', () => {
   test('the fallback is never shown on a normal terminal', async ({ page }) => {
-    await page.clock.install({ time: OPEN_DAY });
+    await page.clock.install({ time: TEST_DAY });
     await page.goto(`${kiosk.url}/`);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('示例市政务服务中心');
     expect(await page.evaluate(() => 'sunlightBreak' in window)).toBe(false);

@@ -7,9 +7,10 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { fontCoverage } from '../scripts/fonts/cmap.ts';
 import { kioskOnFeed } from './fixtures/feed.ts';
+import { expect, test } from './fixtures/test.ts';
 
 type PlatformFont = {
   familyName: string;

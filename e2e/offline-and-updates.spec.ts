@@ -7,9 +7,11 @@ import { spawn } from 'node:child_process';
 import { copyFileSync, cpSync, mkdirSync, mkdtempSync, renameSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { serveKiosk } from '../scripts/kiosk-server.ts';
 import { kioskOnFeed, publish } from './fixtures/feed.ts';
+import { expect, test } from './fixtures/test.ts';
+import { TEST_DAY } from './fixtures/test-day.ts';
 
 const LOCALES = [
   {
@@ -120,7 +122,7 @@ test.describe('app updates', () => {
     page,
   }) => {
     const app = await serveSwappable(builds.A);
-    await page.clock.install();
+    await page.clock.install({ time: TEST_DAY });
     // Idle after 10 minutes without a touch: the visitor below touches every 8.
     await page.goto(`${app.url}/?idle=600`);
     await expect(heading(page)).toHaveText('示例市政务服务中心');

@@ -1,10 +1,11 @@
 /** Staff open the hidden panel with a PIN, check versions, sync now, roll back and switch the mode. */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
 import { copyOfSample, kioskOnFeed, publish } from './fixtures/feed.ts';
 import { enterPin, fact, openPanel, staffGesture } from './fixtures/staff.ts';
-import { OPEN_DAY, ORIENTATIONS } from './fixtures/visitor.ts';
+import { expect, test } from './fixtures/test.ts';
+import { TEST_DAY } from './fixtures/test-day.ts';
+import { ORIENTATIONS } from './fixtures/visitor.ts';
 
 const SCREENS = 'e2e/.artifacts/screens';
 
@@ -131,7 +132,7 @@ test('the panel lists ignored start-URL values, flags a wrong clock, and a mode 
   const kiosk = await kioskOnFeed();
   await page.setViewportSize(ORIENTATIONS.portrait);
   // The terminal's clock says a time before the content was published: it must be wrong.
-  await page.clock.install({ time: OPEN_DAY });
+  await page.clock.install({ time: TEST_DAY });
   await page.goto(`${kiosk.url}/?idle=abc&lang=fr`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('示例市政务服务中心');
 
@@ -165,7 +166,7 @@ test('the panel lists ignored start-URL values, flags a wrong clock, and a mode 
 
 test('?lang= sets the language a visit starts in', async ({ page }) => {
   const kiosk = await kioskOnFeed();
-  await page.clock.install({ time: OPEN_DAY });
+  await page.clock.install({ time: TEST_DAY });
   await page.goto(`${kiosk.url}/?lang=en`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Shili City Government Service Center');
   await kiosk.close();

@@ -1,13 +1,14 @@
 /** A visitor reads a service guide while a new version is published: nothing changes under their finger. */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
 import { copyOfSample, kioskOnFeed, publish } from './fixtures/feed.ts';
+import { expect, test } from './fixtures/test.ts';
+import { TEST_DAY } from './fixtures/test-day.ts';
 
 test('shows a new version only after the idle time has passed', async ({ page, context }) => {
   const folder = copyOfSample();
   const kiosk = await kioskOnFeed(folder);
-  const now = Date.now();
+  const now = TEST_DAY.getTime();
   await page.clock.install({ time: now });
   await page.clock.pauseAt(now + 1000);
   await page.goto(`${kiosk.url}/?idle=60`);

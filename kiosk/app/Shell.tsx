@@ -36,7 +36,11 @@ export function Shell() {
   ].filter(Boolean);
   const urgent = view.urgent.value;
   return (
-    <div class={['shell', `screen-${screen.name}`, ...modes].join(' ')} lang={visit.locale.value}>
+    <div
+      class={['shell', `screen-${screen.name}`, ...modes].join(' ')}
+      lang={visit.locale.value}
+      style={urgent.length > 0 ? { '--urgent-lines': String(urgent.length) } : undefined}
+    >
       {reach && (
         // Orientation only, nothing to tap: it repeats the h1 for the eye, so screen readers skip it.
         <div class="reach-top" aria-hidden="true">
