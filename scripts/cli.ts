@@ -5,7 +5,7 @@ const USAGE = `Usage:
   npm run validate -- <content folder>
   npm run keygen -- --out <dir>
   npm run publish -- <content folder> --feed <feed folder> --key <private key file> [--channel stable] [--expires 30d]
-  npm run feed -- <feed folder> [--port 8787]
+  npm run feed -- <feed folder> [--port 8787] [--host 127.0.0.1]  (--host 0.0.0.0: the whole network)
   npm run pin -- <4 to 8 digits>  print the salted hash of a staff PIN for the build config
   npm run terminal -- <kiosk url> [--profile dir] [--chromium /usr/bin/chromium]
   npm start                      publish the sample hall and serve the kiosk on it`;
@@ -22,6 +22,7 @@ async function main(argv: string[]): Promise<number> {
       channel: { type: 'string', default: 'stable' },
       expires: { type: 'string', default: '30d' },
       port: { type: 'string' },
+      host: { type: 'string', default: '127.0.0.1' },
       profile: { type: 'string', default: `${process.env.HOME ?? '.'}/.sunlight-kiosk` },
       chromium: { type: 'string', default: '/usr/bin/chromium' },
       help: { type: 'boolean', short: 'h' },
@@ -59,7 +60,7 @@ async function main(argv: string[]): Promise<number> {
     case 'feed': {
       const { serveFeed } = await import('./feed-server.ts');
       const port = Number(values.port ?? 8787);
-      const server = await serveFeed(need(positionals[0], 'the feed folder'), port);
+      const server = await serveFeed(need(positionals[0], 'the feed folder'), port, { host: values.host });
       console.log(`Serving feed ${positionals[0]} at ${server.url}`);
       return new Promise(() => {});
     }
