@@ -9,12 +9,12 @@ import { mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
 import { CONTENT_TYPES } from '../scripts/feed-server.ts';
 import { serveKiosk } from '../scripts/kiosk-server.ts';
 import { publishBundle } from '../scripts/publish.ts';
 import { DEV_PRIVATE_KEY } from './fixtures/feed.ts';
 import { nginxServing } from './fixtures/nginx.ts';
+import { expect, test } from './fixtures/test.ts';
 import { TEST_DAY } from './fixtures/test-day.ts';
 
 const MINUTE = 60_000;
