@@ -8,19 +8,73 @@ import { validateFolder } from './validate.ts';
 describe('the hall clock at an instant', () => {
   it.each([
     ['Beijing, 10:00 on a Friday', '2026-12-04T02:00:00Z', 'Asia/Shanghai', '2026-12-04 10:00:00', 5],
-    ['Beijing midnight is still the evening before in UTC', '2026-12-03T16:00:00Z', 'Asia/Shanghai', '2026-12-04 00:00:00', 5],
+    [
+      'Beijing midnight is still the evening before in UTC',
+      '2026-12-03T16:00:00Z',
+      'Asia/Shanghai',
+      '2026-12-04 00:00:00',
+      5,
+    ],
     ['one second before Beijing midnight', '2026-12-03T15:59:59Z', 'Asia/Shanghai', '2026-12-03 23:59:59', 4],
-    ['the same instant in New York is the evening before', '2026-12-04T02:00:00Z', 'America/New_York', '2026-12-03 21:00:00', 4],
+    [
+      'the same instant in New York is the evening before',
+      '2026-12-04T02:00:00Z',
+      'America/New_York',
+      '2026-12-03 21:00:00',
+      4,
+    ],
     ['UTC midnight is hour 0, never 24', '2026-12-04T00:00:00Z', 'UTC', '2026-12-04 00:00:00', 5],
-    ['fourteen hours ahead, already Saturday', '2026-12-04T10:00:00Z', 'Pacific/Kiritimati', '2026-12-05 00:00:00', 6],
+    [
+      'fourteen hours ahead, already Saturday',
+      '2026-12-04T10:00:00Z',
+      'Pacific/Kiritimati',
+      '2026-12-05 00:00:00',
+      6,
+    ],
     // Berlin springs forward on 2026-03-29: 02:00 CET becomes 03:00 CEST at 01:00 UTC.
-    ['Berlin, the last minute of winter time', '2026-03-29T00:59:00Z', 'Europe/Berlin', '2026-03-29 01:59:00', 0],
-    ['Berlin, the first minute of summer time', '2026-03-29T01:00:00Z', 'Europe/Berlin', '2026-03-29 03:00:00', 0],
-    ['Berlin midnight in summer time is 22:00 UTC', '2026-10-24T22:00:00Z', 'Europe/Berlin', '2026-10-25 00:00:00', 0],
+    [
+      'Berlin, the last minute of winter time',
+      '2026-03-29T00:59:00Z',
+      'Europe/Berlin',
+      '2026-03-29 01:59:00',
+      0,
+    ],
+    [
+      'Berlin, the first minute of summer time',
+      '2026-03-29T01:00:00Z',
+      'Europe/Berlin',
+      '2026-03-29 03:00:00',
+      0,
+    ],
+    [
+      'Berlin midnight in summer time is 22:00 UTC',
+      '2026-10-24T22:00:00Z',
+      'Europe/Berlin',
+      '2026-10-25 00:00:00',
+      0,
+    ],
     // Berlin falls back on 2026-10-25: 02:30 happens twice, an hour apart.
-    ['Berlin, 02:30 the first time (CEST)', '2026-10-25T00:30:00Z', 'Europe/Berlin', '2026-10-25 02:30:00', 0],
-    ['Berlin, 02:30 the second time (CET)', '2026-10-25T01:30:00Z', 'Europe/Berlin', '2026-10-25 02:30:00', 0],
-    ['Berlin midnight in winter time is 23:00 UTC', '2026-12-03T23:00:00Z', 'Europe/Berlin', '2026-12-04 00:00:00', 5],
+    [
+      'Berlin, 02:30 the first time (CEST)',
+      '2026-10-25T00:30:00Z',
+      'Europe/Berlin',
+      '2026-10-25 02:30:00',
+      0,
+    ],
+    [
+      'Berlin, 02:30 the second time (CET)',
+      '2026-10-25T01:30:00Z',
+      'Europe/Berlin',
+      '2026-10-25 02:30:00',
+      0,
+    ],
+    [
+      'Berlin midnight in winter time is 23:00 UTC',
+      '2026-12-03T23:00:00Z',
+      'Europe/Berlin',
+      '2026-12-04 00:00:00',
+      5,
+    ],
   ] as const)('%s', (_name, iso, zone, shown, day) => {
     const w = wallClock(new Date(iso), zone);
     const two = (n: number) => String(n).padStart(2, '0');
@@ -28,7 +82,9 @@ describe('the hall clock at an instant', () => {
     expect(w.weekday).toBe(day);
     expect(localDate(Date.parse(iso), zone)).toBe(shown.slice(0, 10));
     expect(weekday(new Date(iso), zone)).toBe(day);
-    expect(minuteOfDay(new Date(iso), zone)).toBe(Number(shown.slice(11, 13)) * 60 + Number(shown.slice(14, 16)));
+    expect(minuteOfDay(new Date(iso), zone)).toBe(
+      Number(shown.slice(11, 13)) * 60 + Number(shown.slice(14, 16)),
+    );
   });
 
   it.each([
@@ -47,7 +103,9 @@ describe('the hall clock at an instant', () => {
 });
 
 const run = (change: Change) => {
-  const { problems } = validateFolder(scratchCopy('content/fixtures/minimal', change), { today: '2026-11-26' });
+  const { problems } = validateFolder(scratchCopy('content/fixtures/minimal', change), {
+    today: '2026-11-26',
+  });
   return problems.errors.map(formatProblem);
 };
 const withZone = (line: string): Change => ({
@@ -64,7 +122,11 @@ describe('hall.yaml timeZone', () => {
   });
 
   it.each([
-    ['an unknown zone', 'timeZone: Asia/Beijing', /^hall\.yaml:4: "timeZone" .*Asia\/Beijing.*IANA.*Asia\/Shanghai/],
+    [
+      'an unknown zone',
+      'timeZone: Asia/Beijing',
+      /^hall\.yaml:4: "timeZone" .*Asia\/Beijing.*IANA.*Asia\/Shanghai/,
+    ],
     ['a misspelt zone', 'timeZone: Europe/Berlln', /^hall\.yaml:4: "timeZone" .*Europe\/Berlln/],
     ['an offset instead of a zone', 'timeZone: "+08:00"', /^hall\.yaml:4: "timeZone" .*IANA/],
     ['a number', 'timeZone: 8', /^hall\.yaml:4: "timeZone" .*IANA/],
