@@ -128,11 +128,33 @@ describe('hall.yaml timeZone', () => {
       /^hall\.yaml:4: "timeZone" .*Asia\/Beijing.*IANA.*Asia\/Shanghai/,
     ],
     ['a misspelt zone', 'timeZone: Europe/Berlln', /^hall\.yaml:4: "timeZone" .*Europe\/Berlln/],
-    ['an offset instead of a zone', 'timeZone: "+08:00"', /^hall\.yaml:4: "timeZone" .*IANA/],
+    [
+      'an offset instead of a zone',
+      'timeZone: "+08:00"',
+      /^hall\.yaml:4: "timeZone" \+08:00 is an offset.*IANA/,
+    ],
     ['a number', 'timeZone: 8', /^hall\.yaml:4: "timeZone" .*IANA/],
   ] as const)('should refuse %s, naming the file and line', (_name, line, message) => {
     const errors = run(withZone(line));
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatch(message);
+  });
+});
+
+describe("the validator's today", () => {
+  // 20:00 UTC on 30 November: already 1 December in Beijing, still the afternoon of the 30th in New York.
+  const now = new Date('2026-11-30T20:00:00Z');
+  it.each([
+    ['a Beijing hall (the default zone), where the notice expired yesterday', '', true],
+    ['a New York hall, where the notice is in force today', 'timeZone: America/New_York', false],
+  ] as const)('should read the date in the hall zone: %s', (_name, line, warned) => {
+    const folder = scratchCopy('content/fixtures/minimal', {
+      edit: {
+        'hall.yaml': ['locales: [zh-CN, en]\n', `locales: [zh-CN, en]\n${line}\n`],
+        'notices/hello.md': ['date: 2026-11-01\n', 'date: 2026-11-01\nexpires: 2026-11-30\n'],
+      },
+    });
+    const warnings = validateFolder(folder, { now }).problems.warnings.map(formatProblem);
+    expect(warnings.some((w) => w.includes('expired on 2026-11-30'))).toBe(warned);
   });
 });

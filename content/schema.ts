@@ -112,7 +112,9 @@ export const TimeZone = v.pipe(
   v.check(
     (z) => IANA_NAME.test(z) && isTimeZone(z),
     (issue) =>
-      `${String(issue.input)} is not a known time zone: write an IANA name like Asia/Shanghai or Europe/Berlin`,
+      /^(?:UTC|GMT)?[+-]\d/.test(String(issue.input))
+        ? `${String(issue.input)} is an offset, which ignores daylight saving time: write an IANA name like Asia/Shanghai or Europe/Berlin`
+        : `${String(issue.input)} is not a known time zone: write an IANA name like Asia/Shanghai or Europe/Berlin`,
   ),
 );
 export const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;

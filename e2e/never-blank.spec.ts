@@ -1,6 +1,8 @@
 /** Never a black screen: a render that fails, a boot that hangs, and a watchdog that reloads only at idle. */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
-import { kioskOnFeed } from './fixtures/feed.ts';
+import { copyOfSample, kioskOnFeed } from './fixtures/feed.ts';
 import { openPanel } from './fixtures/staff.ts';
 import { OPEN_DAY, ORIENTATIONS, openKiosk } from './fixtures/visitor.ts';
 
@@ -94,7 +96,7 @@ test('a boot that never finishes shows the fallback from the last good content, 
   await expectFallback(page);
 });
 
-/** A time zone where the sample hall (open 09:00–17:30 at most) is closed right now: Beijing or, 12–13 h away, New York. */
+/** A hall zone where the sample hall (open 09:00–17:30 at most) is closed right now: Beijing or, 12–13 h away, New York. */
 function closedHallTimeZone(): string {
   const hour = Number(
     new Intl.DateTimeFormat('en', { hour: 'numeric', hourCycle: 'h23', timeZone: 'Asia/Shanghai' }).format(
@@ -107,9 +109,17 @@ function closedHallTimeZone(): string {
 // Real time, not page.clock: Playwright's fake clock replaces `performance`, and with it the heap figure.
 test('the watchdog reloads a page over its heap limit only once nobody is using it', async ({ browser }) => {
   test.setTimeout(120_000);
-  const context = await browser.newContext({ timezoneId: closedHallTimeZone() });
+  // Opening hours are read in the hall's zone (not the terminal's): a copy of the sample hall closed right now.
+  const folder = copyOfSample();
+  const hallYaml = join(folder, 'hall.yaml');
+  writeFileSync(
+    hallYaml,
+    readFileSync(hallYaml, 'utf8').replace(/^timeZone: .*$/m, `timeZone: ${closedHallTimeZone()}`),
+  );
+  const closedHall = await kioskOnFeed(folder);
+  const context = await browser.newContext();
   const page = await context.newPage();
-  await page.goto(`${kiosk.url}/?e2e&heapMiB=1&idle=5&watchdogUptime=5`);
+  await page.goto(`${closedHall.url}/?e2e&heapMiB=1&idle=5&watchdogUptime=5`);
   const heading = page.getByRole('heading', { level: 1 });
   await expect(heading).toHaveText('示例市政务服务中心');
   const heap = await page.evaluate(
@@ -134,6 +144,7 @@ test('the watchdog reloads a page over its heap limit only once nobody is using 
   await heading.click();
   await expect(heading).toHaveText('示例市政务服务中心');
   await context.close();
+  await closedHall.close();
 });
 
 test.describe('on an open day', () => {
