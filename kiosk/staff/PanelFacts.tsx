@@ -1,4 +1,4 @@
-/** The panel's facts: this terminal (id, mode, app version, clock, storage) and its content versions. */
+/** The panel's facts: this terminal (id, mode, app version, clock, time zone, storage) and its content versions. */
 import type { TFunction } from 'i18next';
 import type { ComponentChildren } from 'preact';
 import { canonicalTimeZone, systemTimeZone } from '../../content/hall-time.ts';
