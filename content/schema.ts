@@ -8,6 +8,7 @@
  * This file is longer than most because it is the whole contract in one place.
  */
 import * as v from 'valibot';
+import { isTimeZone } from './hall-time.ts';
 import { LIST_OF, LOCALIZED, MARKDOWN } from './schema-marks.ts';
 
 export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -102,6 +103,19 @@ export const Period = v.pipe(
     'should be opening hours written HH:MM-HH:MM, like 09:00-12:00',
   ),
   v.check((p) => p.slice(0, 5) < p.slice(6), 'closes before it opens'),
+);
+/** An IANA zone name the engine knows; absent, the hall reads its times in DEFAULT_TIME_ZONE (hall-time.ts). */
+const IANA_NAME = /^[A-Za-z][\w+-]*(?:\/[\w+-]+)*$/;
+export const TimeZone = v.pipe(
+  v.string('should be an IANA time zone name, like Asia/Shanghai'),
+  // Engines also take offsets like +08:00, but an offset has no daylight saving time: only names.
+  v.check(
+    (z) => IANA_NAME.test(z) && isTimeZone(z),
+    (issue) =>
+      /^(?:UTC|GMT)?[+-]\d/.test(String(issue.input))
+        ? `${String(issue.input)} is an offset, which ignores daylight saving time: write an IANA name like Asia/Shanghai or Europe/Berlin`
+        : `${String(issue.input)} is not a known time zone: write an IANA name like Asia/Shanghai or Europe/Berlin`,
+  ),
 );
 export const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export const WeeklyHours = v.strictObject(
@@ -199,6 +213,7 @@ function defineSchemas<
     phone: v.optional(Text),
     locales: v.pipe(v.array(LocaleTag), v.minLength(1, 'needs at least one language')),
     defaultLocale: v.optional(LocaleTag),
+    timeZone: v.optional(TimeZone),
     hours: WeeklyHours,
     exceptions: v.optional(
       v.array(

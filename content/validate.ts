@@ -5,6 +5,7 @@ import { checkMedia } from './checks/media.ts';
 import { checkReferences } from './checks/references.ts';
 import { checkWarnings } from './checks/warnings.ts';
 import { describeIssue } from './describe-issue.ts';
+import { hallTimeZone, localDate } from './hall-time.ts';
 import { type DocKind, type LoadedFolder, loadFolder, type MediaFile, type SourceDoc } from './load.ts';
 import { compileMarkdown } from './markdown.ts';
 import { ProblemList } from './problems.ts';
@@ -41,7 +42,8 @@ export type CheckedContent = {
 };
 /** Content that passed every check: the hall is there. */
 export type ValidContent = CheckedContent & { hall: Entry<HallSource> };
-export type ValidateOptions = { today?: string };
+/** `today` (YYYY-MM-DD) or else `now` read on the hall's clock decides which dates are past (default: now). */
+export type ValidateOptions = { today?: string; now?: Date };
 export type ValidationResult = { problems: ProblemList; content: ValidContent | undefined };
 
 const SCHEMAS: Record<DocKind, v.GenericSchema> = {
@@ -114,7 +116,7 @@ export function validateFolder(root: string, options: ValidateOptions = {}): Val
   checkWarnings(
     content,
     problems,
-    options.today ?? new Date().toISOString().slice(0, 10),
+    options.today ?? localDate(options.now ?? new Date(), hallTimeZone(hall)),
     feesOfInvalidServices(folder.docs, parsed),
   );
   const valid = problems.errors.length === 0 && content.hall !== undefined;

@@ -3,6 +3,7 @@
 import './resilience/boot-guard.tsx';
 import { computed, effect } from '@preact/signals';
 import { render } from 'preact';
+import { hallTimeZone } from '../content/hall-time.ts';
 import type { ActiveContent } from '../sync/index.ts';
 import { openContentStore, SyncEngine } from '../sync/index.ts';
 import { createAccessModel } from './access/access-model.ts';
@@ -66,7 +67,7 @@ async function boot(): Promise<void> {
   ]);
   const sync = createSyncModel(store, engine);
   await sync.loaded();
-  const clock = createClockModel();
+  const clock = createClockModel(() => hallTimeZone(sync.content.value?.hall));
   const content = computed(() => sync.content.value as ActiveContent);
   const visit = createVisitModel(() => visitLanguage(settings, sync.content.value?.manifest).locale);
   const view = createViewModel(content, clock, visit.locale);

@@ -50,7 +50,7 @@ export function publishBundle(o: PublishOptions): PublishResult {
   if (!/^[a-z0-9][a-z0-9-]*$/.test(o.channel))
     return { ok: false, reason: `channel "${o.channel}" may use only a-z, 0-9 and "-"` };
 
-  const { problems, content } = validateFolder(o.folder, { today: now.toISOString().slice(0, 10) });
+  const { problems, content } = validateFolder(o.folder, { now });
   if (!content) {
     for (const p of problems.errors) log(formatProblem(p));
     return { ok: false, reason: `${problems.errors.length} error(s) in ${o.folder}: nothing was published` };

@@ -1,11 +1,13 @@
 /** A searcher over a content folder built exactly as publish builds the index, for tests and the bench. */
 import { buildBundle } from '../bundle.ts';
+import { noticeInForce } from '../in-force.ts';
 import type { Channel, Department, Fee, Hall, Notice, Service } from '../schema.ts';
 import { validateFolder } from '../validate.ts';
 import type { SearchIndexDocumentT } from './index-doc.ts';
 import type { Searcher, SearchKind } from './results.ts';
 import { createSearcher, openIndex, type SearchEntry } from './searcher.ts';
 
+/** `today` is the hall's date (YYYY-MM-DD, fixed so tests never read the calendar): notices out of their dates are not hits. */
 export function searcherOfFolder(folder: string, today = '2026-11-27'): Searcher {
   const { content, problems } = validateFolder(folder, { today });
   if (!content) throw new Error(`${folder} does not validate: ${problems.errors.length} error(s)`);
@@ -32,7 +34,7 @@ export function searcherOfFolder(folder: string, today = '2026-11-27'): Searcher
     popular: hall.popularSearches ?? [],
     isShown: (kind: SearchKind, id: string) => {
       const n = kind === 'notice' ? notices.get(id) : undefined;
-      return !n || (n.date <= today && (n.expires === undefined || today <= n.expires));
+      return !n || noticeInForce(n, today);
     },
   });
 }

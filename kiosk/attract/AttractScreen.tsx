@@ -32,13 +32,13 @@ export function AttractScreen() {
     () =>
       urgent.length > 0
         ? urgent.map((n) => ({ key: `urgent-${n.id}`, slide: { notice: n.id, seconds: URGENT_SECONDS } }))
-        : playlistAt(content.attract, content.notices, now),
-    [urgent, content, now],
+        : playlistAt(content.attract, content.notices, now, clock.timeZone.value),
+    [urgent, content, now, clock.timeZone.value],
   );
   const { current, leaving } = usePlayer(slides);
   const isUrgent = urgent.length > 0;
   // An urgent notice is never dimmed: it must be read whatever the hour.
-  const sleeping = !isUrgent && sleepingAt(content.attract, now);
+  const sleeping = !isUrgent && sleepingAt(content.attract, now, clock.timeZone.value);
   const shift = useShift();
   const locale = view.locale.value;
   // "Touch to start" also in the hall's other languages, once each (a language without UI strings reads English).

@@ -38,12 +38,9 @@ const ATTRACT: Attract = {
   sleep: [{ from: '19:00', to: '07:00' }],
 };
 
-/** Local time, whatever the test machine's zone: 2026-11-27 is a Friday. */
-const at = (date: string, time: string) => {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const [h, min] = time.split(':').map(Number) as [number, number];
-  return new Date(y, m - 1, d, h, min);
-};
+/** A Beijing time as an instant with its offset, whatever the test machine's zone: 2026-11-27 is a Friday. */
+const HALL = 'Asia/Shanghai';
+const at = (date: string, time: string) => new Date(`${date}T${time}:00+08:00`);
 const ALL_IN_FORCE_ON_NOV_27 = ['welcome', 'help', 'winter'];
 
 describe('the playlist at a time', () => {
@@ -71,32 +68,31 @@ describe('the playlist at a time', () => {
       ALL_IN_FORCE_ON_NOV_27,
     ],
   ] as const)('%s (%s %s)', (_, date, time, keys) => {
-    expect(playlistAt(ATTRACT, NOTICES, at(date, time)).map((p) => p.key)).toEqual(keys);
+    expect(playlistAt(ATTRACT, NOTICES, at(date, time), HALL).map((p) => p.key)).toEqual(keys);
   });
 
   it('should play every slide in force when there is no schedule', () => {
     const attract = { ...ATTRACT, schedule: [] };
-    expect(playlistAt(attract, NOTICES, at('2026-11-27', '10:00')).map((p) => p.key)).toEqual(
+    expect(playlistAt(attract, NOTICES, at('2026-11-27', '10:00'), HALL).map((p) => p.key)).toEqual(
       ALL_IN_FORCE_ON_NOV_27,
     );
   });
 
   it('should drop a notice slide the day after its notice expires', () => {
-    const keys = (date: string) => playlistAt(ATTRACT, NOTICES, at(date, '20:00')).map((p) => p.key);
+    const keys = (date: string) => playlistAt(ATTRACT, NOTICES, at(date, '20:00'), HALL).map((p) => p.key);
     expect(keys('2027-03-01')).toContain('winter');
     expect(keys('2027-03-02')).not.toContain('winter');
   });
 
   it('should add notices marked for attract that no slide names, with the slides that always play', () => {
     const extra = notice('green-channel', '2026-10-01', undefined, true);
-    const list = playlistAt(ATTRACT, [...NOTICES, extra], at('2026-11-27', '20:00'));
+    const list = playlistAt(ATTRACT, [...NOTICES, extra], at('2026-11-27', '20:00'), HALL);
     expect(list.map((p) => p.key)).toEqual([...ALL_IN_FORCE_ON_NOV_27, 'notice-green-channel']);
     expect(list.at(-1)?.slide).toEqual({ notice: 'green-channel', seconds: 10 });
     // A day part lists its own slides only.
-    expect(playlistAt(ATTRACT, [...NOTICES, extra], at('2026-11-27', '08:00')).map((p) => p.key)).toEqual([
-      'winter',
-      'welcome',
-    ]);
+    expect(
+      playlistAt(ATTRACT, [...NOTICES, extra], at('2026-11-27', '08:00'), HALL).map((p) => p.key),
+    ).toEqual(['winter', 'welcome']);
   });
 
   it('should key slides without an id by their place', () => {
@@ -106,11 +102,11 @@ describe('the playlist at a time', () => {
       schedule: [],
       sleep: [],
     };
-    expect(playlistAt(attract, [], at('2026-11-27', '10:00')).map((p) => p.key)).toEqual(['slide-0']);
+    expect(playlistAt(attract, [], at('2026-11-27', '10:00'), HALL).map((p) => p.key)).toEqual(['slide-0']);
   });
 
   it('should play nothing without an attract.yaml', () => {
-    expect(playlistAt(undefined, NOTICES, at('2026-11-27', '10:00'))).toEqual([]);
+    expect(playlistAt(undefined, NOTICES, at('2026-11-27', '10:00'), HALL)).toEqual([]);
   });
 });
 
@@ -123,19 +119,59 @@ describe('sleep', () => {
     ['awake again at its end', '07:00', false],
     ['awake at noon', '12:00', false],
   ] as const)('%s (%s): %s', (_, time, sleeping) => {
-    expect(sleepingAt(ATTRACT, at('2026-11-27', time))).toBe(sleeping);
+    expect(sleepingAt(ATTRACT, at('2026-11-27', time), HALL)).toBe(sleeping);
   });
 
   it('should sleep within a period inside one day, every day of the week', () => {
     const attract = { ...ATTRACT, sleep: [{ from: '12:30', to: '13:30' }] };
-    expect(sleepingAt(attract, at('2026-11-29', '12:29'))).toBe(false);
-    expect(sleepingAt(attract, at('2026-11-29', '12:30'))).toBe(true);
-    expect(sleepingAt(attract, at('2026-11-30', '13:29'))).toBe(true);
-    expect(sleepingAt(attract, at('2026-11-30', '13:30'))).toBe(false);
+    expect(sleepingAt(attract, at('2026-11-29', '12:29'), HALL)).toBe(false);
+    expect(sleepingAt(attract, at('2026-11-29', '12:30'), HALL)).toBe(true);
+    expect(sleepingAt(attract, at('2026-11-30', '13:29'), HALL)).toBe(true);
+    expect(sleepingAt(attract, at('2026-11-30', '13:30'), HALL)).toBe(false);
   });
 
   it('should never sleep without sleep periods or attract.yaml', () => {
-    expect(sleepingAt({ ...ATTRACT, sleep: [] }, at('2026-11-27', '03:00'))).toBe(false);
-    expect(sleepingAt(undefined, at('2026-11-27', '03:00'))).toBe(false);
+    expect(sleepingAt({ ...ATTRACT, sleep: [] }, at('2026-11-27', '03:00'), HALL)).toBe(false);
+    expect(sleepingAt(undefined, at('2026-11-27', '03:00'), HALL)).toBe(false);
+  });
+});
+
+// The hall's zone decides, not the terminal's: each row is one instant read in the hall's zone.
+describe('the attract playlist in the hall zone', () => {
+  it.each([
+    [
+      'Beijing Saturday 23:00 plays the late day part (15:00 in UTC)',
+      '2026-11-28T15:00:00Z',
+      'Asia/Shanghai',
+      ['help'],
+    ],
+    [
+      'Berlin Friday 07:30 winter time plays the morning (06:30 in UTC)',
+      '2026-11-27T06:30:00Z',
+      'Europe/Berlin',
+      ['winter', 'welcome'],
+    ],
+    [
+      'New York Friday 10:00 plays the morning (15:00 in UTC)',
+      '2026-11-27T15:00:00Z',
+      'America/New_York',
+      ['winter', 'welcome'],
+    ],
+  ] as const)('%s', (_name, iso, zone, keys) => {
+    expect(playlistAt(ATTRACT, NOTICES, new Date(iso), zone).map((p) => p.key)).toEqual(keys);
+  });
+
+  it.each([
+    ['Beijing 20:00 sleeps (12:00 in UTC)', '2026-11-27T12:00:00Z', 'Asia/Shanghai', true],
+    ['Beijing 12:00 is awake (04:00 in UTC)', '2026-11-27T04:00:00Z', 'Asia/Shanghai', false],
+    ['Berlin 06:30 winter time sleeps', '2026-03-28T05:30:00Z', 'Europe/Berlin', true],
+    [
+      'the same UTC time the next day, 07:30 summer time, is awake',
+      '2026-03-29T05:30:00Z',
+      'Europe/Berlin',
+      false,
+    ],
+  ] as const)('%s', (_name, iso, zone, sleeping) => {
+    expect(sleepingAt(ATTRACT, new Date(iso), zone)).toBe(sleeping);
   });
 });

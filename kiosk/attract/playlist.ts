@@ -1,8 +1,8 @@
-/** Which attract slides play at a local time, and whether the screen sleeps: attract.yaml's rules, pure. */
+/** Which attract slides play at a hall time, and whether the screen sleeps: attract.yaml's rules, pure. */
+import { minuteOfDay, wallClock } from '../../content/hall-time.ts';
+import { noticeInForce } from '../../content/in-force.ts';
 import type { Attract, Notice } from '../../content/schema.ts';
-import { DAY_KEYS, minuteOfDay, toMinutes } from '../logic/opening-hours.ts';
-import { localDate } from '../models/clock-model.ts';
-import { noticeInForce } from '../models/view-model.ts';
+import { DAY_KEYS, toMinutes } from '../logic/opening-hours.ts';
 
 export type Slide = Attract['slides'][number];
 /** A slide ready to play: `key` stays the same across content versions while the slide keeps its place. */
@@ -29,7 +29,7 @@ const noticeShowing = (n: Notice | undefined, today: string): boolean =>
   n !== undefined && noticeInForce(n, today);
 
 /**
- * The playlist at `now` (local time): the slides of every day part in force, in the day part's order;
+ * The playlist at `now`, read on the hall's clock in `timeZone`: the slides of every day part in force, in the day part's order;
  * outside every day part, with no schedule, or when a day part has nothing left to show, all slides.
  * Notices marked `attract: true` that no slide names join "all slides". Slides of notices not in force
  * are skipped.
@@ -38,9 +38,11 @@ export function playlistAt(
   attract: Attract | undefined,
   notices: readonly Notice[],
   now: Date,
+  timeZone: string,
 ): PlayableSlide[] {
   if (!attract) return [];
-  const today = localDate(now);
+  const hall = wallClock(now, timeZone);
+  const today = hall.date;
   const byId = new Map(notices.map((n) => [n.id, n]));
   const playable = (s: Slide) => s.notice === undefined || noticeShowing(byId.get(s.notice), today);
   const all: PlayableSlide[] = attract.slides.map((slide, i) => ({ key: slide.id ?? `slide-${i}`, slide }));
@@ -51,9 +53,9 @@ export function playlistAt(
   }
   const everything = all.filter((p) => playable(p.slide));
 
-  const at = minuteOfDay(now);
-  const dayKey = DAY_KEYS[now.getDay()]!;
-  const yesterdayKey = DAY_KEYS[(now.getDay() + 6) % 7]!;
+  const at = hall.hour * 60 + hall.minute;
+  const dayKey = DAY_KEYS[hall.weekday]!;
+  const yesterdayKey = DAY_KEYS[(hall.weekday + 6) % 7]!;
   const ids: string[] = [];
   for (const part of attract.schedule) {
     const when = within(part.from, part.to, at);
@@ -66,8 +68,8 @@ export function playlistAt(
   return chosen.length > 0 ? chosen : everything;
 }
 
-/** Whether the screen dims at `now` (local time): inside any `sleep` period, which may run across midnight. */
-export function sleepingAt(attract: Attract | undefined, now: Date): boolean {
-  const at = minuteOfDay(now);
+/** Whether the screen dims at `now` (the hall's clock in `timeZone`): inside any `sleep` period, which may run across midnight. */
+export function sleepingAt(attract: Attract | undefined, now: Date, timeZone: string): boolean {
+  const at = minuteOfDay(now, timeZone);
   return (attract?.sleep ?? []).some((p) => within(p.from, p.to, at) !== false);
 }

@@ -10,8 +10,9 @@ const exceptions = [
   { date: '2027-01-01', closed: true, reason: { 'zh-CN': '元旦', en: "New Year's Day" } },
   { date: '2027-02-05', hours: ['09:00-12:00'], reason: '除夕' },
 ];
-// Local times: 2026-11-30 is a Monday.
-const at = (date: string, time: string) => new Date(`${date}T${time}:00`);
+// Beijing times, as instants with their offset, so the zone the tests run in does not matter: 2026-11-30 is a Monday.
+const HALL = 'Asia/Shanghai';
+const at = (date: string, time: string) => new Date(`${date}T${time}:00+08:00`);
 
 describe('opening hours', () => {
   it.each([
@@ -43,10 +44,62 @@ describe('opening hours', () => {
       { state: 'closed-now', periods: ['09:00-12:00'] },
     ],
   ] as const)('%s', (_name, now, expected) => {
-    expect(openState(weekly, exceptions, now)).toMatchObject(expected);
+    expect(openState(weekly, exceptions, now, HALL)).toMatchObject(expected);
   });
 
   it('should give the holiday reason', () => {
-    expect(openState(weekly, exceptions, at('2027-01-01', '10:00')).reason).toEqual(exceptions[0]!.reason);
+    expect(openState(weekly, exceptions, at('2027-01-01', '10:00'), HALL).reason).toEqual(
+      exceptions[0]!.reason,
+    );
+  });
+});
+
+// The hall's zone decides, not the terminal's: each row is one instant read in the hall's zone.
+describe('opening hours in the hall zone', () => {
+  it.each([
+    [
+      'a Beijing hall at 09:30 Monday is open (01:30 in UTC)',
+      '2026-11-30T01:30:00Z',
+      'Asia/Shanghai',
+      { state: 'open' },
+    ],
+    [
+      'a Beijing hall at 00:30 Monday is closed now (Sunday in UTC)',
+      '2026-11-29T16:30:00Z',
+      'Asia/Shanghai',
+      { state: 'closed-now', opensAt: '09:00' },
+    ],
+    [
+      'a Beijing hall at 07:30 Sunday is closed all day (Saturday in UTC)',
+      '2026-11-28T23:30:00Z',
+      'Asia/Shanghai',
+      { state: 'closed-today' },
+    ],
+    [
+      "a Beijing hall keeps 5 February's special hours at 07:30 (the 4th in UTC)",
+      '2027-02-04T23:30:00Z',
+      'Asia/Shanghai',
+      { state: 'closed-now', opensAt: '09:00', reason: '除夕' },
+    ],
+    [
+      'a Berlin hall at 08:30 winter time is not open yet',
+      '2026-03-23T07:30:00Z',
+      'Europe/Berlin',
+      { state: 'closed-now', opensAt: '09:00' },
+    ],
+    [
+      'the same UTC time a week later, 09:30 summer time, is open',
+      '2026-03-30T07:30:00Z',
+      'Europe/Berlin',
+      { state: 'open', until: '12:00' },
+    ],
+    [
+      'a New York hall at 11:00 Monday closes at noon (16:00 in UTC)',
+      '2026-11-30T16:00:00Z',
+      'America/New_York',
+      { state: 'open', until: '12:00' },
+    ],
+  ] as const)('%s', (_name, iso, zone, expected) => {
+    expect(openState(weekly, exceptions, new Date(iso), zone)).toMatchObject(expected);
   });
 });

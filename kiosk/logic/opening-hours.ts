@@ -1,13 +1,11 @@
 /** Whether a hall, department or window is open now, from weekly hours and dated exceptions. */
+import { wallClock } from '../../content/hall-time.ts';
 import type { Hall, WeeklyHoursT } from '../../content/schema.ts';
-import { localDate } from '../models/clock-model.ts';
 
-/** Weekday keys as content writes them, indexed by `Date.getDay()`. */
+/** Weekday keys as content writes them, indexed like `Date.getDay()` (and WallClock.weekday). */
 export const DAY_KEYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 /** Minutes since midnight of an `HH:MM` time. */
 export const toMinutes = (hhmm: string): number => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
-/** Minutes since midnight of a moment, on the terminal's clock. */
-export const minuteOfDay = (d: Date): number => d.getHours() * 60 + d.getMinutes();
 export const CLOSING_SOON_MINUTES = 30;
 
 export type OpenState = {
@@ -21,17 +19,26 @@ export type OpenState = {
   reason?: Hall['exceptions'][number]['reason'];
 };
 
-/** Hall exceptions (holidays) apply to every window; `weekly` may be a department's or service's own hours. */
-export function openState(weekly: WeeklyHoursT, exceptions: Hall['exceptions'], now: Date): OpenState {
-  const today = localDate(now);
+/**
+ * Hall exceptions (holidays) apply to every window; `weekly` may be a department's or service's own hours.
+ * `now` is read on the hall's clock in `timeZone`, never the terminal's.
+ */
+export function openState(
+  weekly: WeeklyHoursT,
+  exceptions: Hall['exceptions'],
+  now: Date,
+  timeZone: string,
+): OpenState {
+  const hall = wallClock(now, timeZone);
+  const today = hall.date;
   const exception = exceptions.find((e) => e.date === today);
   const periods = exception
     ? exception.closed
       ? []
       : (exception.hours ?? [])
-    : (weekly[DAY_KEYS[now.getDay()]!] ?? []);
+    : (weekly[DAY_KEYS[hall.weekday]!] ?? []);
   const reason = exception?.reason;
-  const minutes = minuteOfDay(now);
+  const minutes = hall.hour * 60 + hall.minute;
   if (periods.length === 0) return { periods, state: 'closed-today', ...(reason ? { reason } : {}) };
   for (const p of periods) {
     const [from, to] = [p.slice(0, 5), p.slice(6)];

@@ -1,11 +1,12 @@
-/** The terminal's time as a signal, so opening hours and effective dates update by themselves. */
+/**
+ * The time as a signal, so opening hours and effective dates update by themselves; with the hall's zone,
+ * in which every hall time is read (content/hall-time.ts), whatever zone the terminal's OS is set to.
+ */
 import { computed, signal } from '@preact/signals';
+import { localDate } from '../../content/hall-time.ts';
 
-/** The calendar date in the terminal's time zone, as YYYY-MM-DD. */
-export const localDate = (d: Date): string =>
-  `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-
-export function createClockModel(tickMs = 15_000) {
+/** `timeZone` reads the active content's hall zone (a signal), so a new version may change it. */
+export function createClockModel(timeZone: () => string, tickMs = 15_000) {
   const now = signal(new Date());
   let timer: ReturnType<typeof setTimeout>;
   const tick = () => {
@@ -13,9 +14,13 @@ export function createClockModel(tickMs = 15_000) {
     timer = setTimeout(tick, tickMs);
   };
   timer = setTimeout(tick, tickMs);
+  const zone = computed(timeZone);
   return {
     now,
-    today: computed(() => localDate(now.value)),
+    /** The hall's IANA time zone. */
+    timeZone: zone,
+    /** The hall's calendar date now, YYYY-MM-DD. */
+    today: computed(() => localDate(now.value, zone.value)),
     dispose: () => clearTimeout(timer),
   };
 }

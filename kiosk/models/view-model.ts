@@ -1,18 +1,10 @@
-/** What the visitor can see now: content filtered by today's date, in their language, with lookups. */
+/** What the visitor can see now: content filtered by the hall's date today (clock.today), in their language, with lookups. */
 import { computed, type ReadonlySignal } from '@preact/signals';
+import { inForce, noticeInForce } from '../../content/in-force.ts';
 import { resolveText } from '../../content/localized.ts';
 import type { LocalizedText, RichNode } from '../../content/schema.ts';
 import type { ActiveContent } from '../../sync/index.ts';
 import type { ClockModel } from './clock-model.ts';
-
-/** A dated item is in force from `effective` to `expires`, both days included. */
-export const inForce = (item: { effective?: string; expires?: string }, today: string): boolean =>
-  (item.effective === undefined || item.effective <= today) &&
-  (item.expires === undefined || today <= item.expires);
-
-/** A notice shows from its `date` until `expires`, both days included. */
-export const noticeInForce = (n: { date: string; expires?: string }, today: string): boolean =>
-  n.date <= today && inForce({ expires: n.expires }, today);
 
 export function createViewModel(
   content: ReadonlySignal<ActiveContent>,

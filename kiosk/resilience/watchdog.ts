@@ -1,5 +1,6 @@
 /** The watchdog: samples the JS heap and the main thread's responsiveness; reloads at a quiet moment when either fails. */
 import { effect, type ReadonlySignal, signal } from '@preact/signals';
+import { hallTimeZone } from '../../content/hall-time.ts';
 import type { Hall } from '../../content/schema.ts';
 import { openState } from '../logic/opening-hours.ts';
 import type { SessionPhase } from '../models/session-model.ts';
@@ -66,7 +67,7 @@ export function startWatchdog({ phase, hall, limits }: WatchdogInputs): () => vo
   const hallOpen = (): boolean | undefined => {
     const h = hall();
     if (!h) return undefined;
-    const state = openState(h.hours, h.exceptions, new Date()).state;
+    const state = openState(h.hours, h.exceptions, new Date(), hallTimeZone(h)).state;
     return state === 'open' || state === 'closing-soon';
   };
   const sampleHeap = () => {

@@ -2,17 +2,15 @@
  * Loads the searcher for the active content, when search first opens: MiniSearch and the query code come
  * as their own chunk (not in the initial JavaScript), the index from the bundle's `search` document.
  */
+import { hallTimeZone, localDate } from '../../content/hall-time.ts';
+import { inForce, noticeInForce } from '../../content/in-force.ts';
 import type { ActiveContent } from '../../sync/index.ts';
-import { localDate } from '../models/clock-model.ts';
-import { inForce, noticeInForce } from '../models/view-model.ts';
 import type { Searcher } from './types.ts';
 
 export type LoadSearcherOptions = {
   /** Today as YYYY-MM-DD (the clock model's): services, fees and notices out of their dates are not hits. */
   today?: () => string;
 };
-
-const localToday = (): string => localDate(new Date());
 
 export async function loadSearcher(
   content: ActiveContent,
@@ -22,7 +20,9 @@ export async function loadSearcher(
     import('./search-engine.ts'),
     content.loadSearchIndex?.() ?? Promise.resolve(undefined),
   ]);
-  const today = options.today ?? localToday;
+  // Without the clock model's today: the hall's date now, in the hall's zone (not the terminal's).
+  const zone = hallTimeZone(content.hall);
+  const today = options.today ?? (() => localDate(new Date(), zone));
   const services = new Map(content.services.map((s) => [s.id, s]));
   const fees = new Map(content.fees.map((f) => [f.id, f]));
   const notices = new Map(content.notices.map((n) => [n.id, n]));

@@ -5,6 +5,7 @@
 import type { TFunction } from 'i18next';
 import { CHECK_HISTORY } from '../../sync/status.ts';
 import type { CheckRecord } from '../../sync/store.ts';
+import { useApp } from '../app/context.ts';
 import { timeOfDay } from './format.ts';
 
 const SLOTS = CHECK_HISTORY;
@@ -30,6 +31,7 @@ function Glyph({ outcome }: { outcome: CheckRecord['outcome'] }) {
 }
 
 export function CheckChart({ checks, t }: { checks: CheckRecord[]; t: TFunction }) {
+  const timeZone = useApp().clock.timeZone.value;
   const recent = checks.slice(-SLOTS);
   if (recent.length === 0) return <p>{t('chart.empty')}</p>;
   const count = (o: CheckRecord['outcome']) => recent.filter((c) => c.outcome === o).length;
@@ -56,15 +58,15 @@ export function CheckChart({ checks, t }: { checks: CheckRecord[]; t: TFunction 
               height={s.height}
               class={s.cls}
             >
-              <title>{`${timeOfDay(c.at)} ${t(`chart.${c.outcome}`)}`}</title>
+              <title>{`${timeOfDay(c.at, timeZone)} ${t(`chart.${c.outcome}`)}`}</title>
             </rect>
           );
         })}
       </svg>
       <figcaption>
         <span class="chart-axis">
-          <span>{timeOfDay(recent[0]!.at)}</span>
-          <span>{timeOfDay(recent.at(-1)!.at)}</span>
+          <span>{timeOfDay(recent[0]!.at, timeZone)}</span>
+          <span>{timeOfDay(recent.at(-1)!.at, timeZone)}</span>
         </span>
         <span class="chart-legend">
           {OUTCOMES.map((o) => (

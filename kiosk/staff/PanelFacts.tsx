@@ -1,6 +1,7 @@
-/** The panel's facts: this terminal (id, mode, app version, clock, storage) and its content versions. */
+/** The panel's facts: this terminal (id, mode, app version, clock, time zone, storage) and its content versions. */
 import type { TFunction } from 'i18next';
 import type { ComponentChildren } from 'preact';
+import { canonicalTimeZone, systemTimeZone } from '../../content/hall-time.ts';
 import type { VersionInfo } from '../../sync/index.ts';
 import { useApp } from '../app/context.ts';
 import { checkClock } from '../resilience/clock-check.ts';
@@ -26,15 +27,30 @@ function Fact({
   );
 }
 
-const versionText = (v: VersionInfo | undefined, t: TFunction) =>
+const versionText = (v: VersionInfo | undefined, t: TFunction, zone: string) =>
   v
-    ? `${t('value.version', { version: v.version })} · ${t('value.publishedAt', { time: localTime(v.published) })}`
+    ? `${t('value.version', { version: v.version })} · ${t('value.publishedAt', { time: localTime(v.published, zone) })}`
     : t('value.none');
+
+/**
+ * The terminal's OS zone beside the hall's: every time here and on the visitor's screens is the hall's, so a
+ * difference changes nothing shown, but staff comparing with the OS clock (or its logs) should know.
+ */
+function TimeZoneFact({ t, hall }: { t: TFunction; hall: string }) {
+  const system = systemTimeZone();
+  const differs = canonicalTimeZone(system) !== canonicalTimeZone(hall);
+  return (
+    <Fact label={t('field.timeZone')} problem={differs}>
+      {differs ? t('value.timeZoneDiffers', { system, hall }) : t('value.timeZoneSame', { zone: hall })}
+    </Fact>
+  );
+}
 
 export function TerminalFacts({ t }: { t: TFunction }) {
   const { settings, terminalMode, view, clock, sync } = useApp();
   const storage = useStorageEstimate(sync.status.value.active?.version);
   const now = clock.now.value;
+  const zone = clock.timeZone.value;
   const clockCheck = checkClock(now, view.content.value.channel.published);
   const source = terminalMode.source.value;
   return (
@@ -59,12 +75,13 @@ export function TerminalFacts({ t }: { t: TFunction }) {
         <Fact label={t('field.app')}>{__APP_VERSION__}</Fact>
         <Fact label={t('field.clock')} problem={!clockCheck.ok}>
           {clockCheck.ok
-            ? t('value.clockOk', { time: localTime(now.getTime()) })
+            ? t('value.clockOk', { time: localTime(now.getTime(), zone) })
             : t('value.clockWrong', {
-                time: localTime(now.getTime()),
-                published: localTime(clockCheck.published),
+                time: localTime(now.getTime(), zone),
+                published: localTime(clockCheck.published, zone),
               })}
         </Fact>
+        <TimeZoneFact t={t} hall={zone} />
         <Fact label={t('field.storage')}>
           {storage === 'unknown'
             ? t('value.storageUnknown')
@@ -90,15 +107,16 @@ export function ContentFacts({ t }: { t: TFunction }) {
   const { sync, settings, clock } = useApp();
   const s = sync.status.value;
   const now = clock.now.value.getTime();
+  const zone = clock.timeZone.value;
   const when = (at: number | undefined) =>
-    at === undefined ? t('value.never') : t('value.ago', { time: localTime(at), ago: ago(at, now, t) });
+    at === undefined ? t('value.never') : t('value.ago', { time: localTime(at, zone), ago: ago(at, now, t) });
   return (
     <section class="staff-section" aria-labelledby="staff-content">
       <h2 id="staff-content">{t('section.content')}</h2>
       <dl>
-        <Fact label={t('field.active')}>{versionText(s.active, t)} </Fact>
-        <Fact label={t('field.staged')}>{versionText(s.staged, t)} </Fact>
-        <Fact label={t('field.previous')}>{versionText(s.previous, t)} </Fact>
+        <Fact label={t('field.active')}>{versionText(s.active, t, zone)} </Fact>
+        <Fact label={t('field.staged')}>{versionText(s.staged, t, zone)} </Fact>
+        <Fact label={t('field.previous')}>{versionText(s.previous, t, zone)} </Fact>
         <Fact label={t('field.lastCheck')}>{when(s.lastCheck)}</Fact>
         <Fact label={t('field.lastSuccess')} problem={s.lastSuccess === undefined || s.failures > 0}>
           {when(s.lastSuccess)}

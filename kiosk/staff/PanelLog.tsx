@@ -27,13 +27,15 @@ export function StartUrlNotes({ t }: { t: TFunction }) {
 }
 
 export function Refusal({ t }: { t: TFunction }) {
-  const refusal = lastRefusal(useApp().sync.status.value.log);
+  const { sync, clock } = useApp();
+  const refusal = lastRefusal(sync.status.value.log);
   if (!refusal) return null;
   return (
     <section class="staff-section problem" aria-labelledby="staff-refusal">
       <h2 id="staff-refusal">{t('section.refusal')}</h2>
       <p>
-        <strong>{localTime(refusal.at)}</strong> <span class="staff-code">{refusal.message}</span>
+        <strong>{localTime(refusal.at, clock.timeZone.value)}</strong>{' '}
+        <span class="staff-code">{refusal.message}</span>
       </p>
     </section>
   );
@@ -99,10 +101,11 @@ export function AppHealth({ t }: { t: TFunction }) {
 
 /** One line of a log: when (month-day and time), what kind, and the message as written. */
 function LogLine(p: { at: number; error: boolean; label: string; message: string }) {
+  const timeZone = useApp().clock.timeZone.value;
   return (
     <li class={p.error ? 'log-error' : 'log-info'}>
       <span class="log-time">
-        {localTime(p.at).slice(5, 10)} {timeOfDay(p.at)}
+        {localTime(p.at, timeZone).slice(5, 10)} {timeOfDay(p.at, timeZone)}
       </span>{' '}
       <strong class="log-kind">{p.label}</strong> <span class="staff-code">{p.message}</span>
     </li>

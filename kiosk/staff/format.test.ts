@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import { describe, expect, it } from 'vitest';
-import { ago, bytes, countdown } from './format.ts';
+import { ago, bytes, countdown, localTime, timeOfDay } from './format.ts';
 
 // Echoes the key and count, so the test reads which phrase was chosen.
 const t = ((key: string, o?: { count?: number }) => `${key}:${o?.count ?? ''}`) as unknown as TFunction;
@@ -17,5 +17,20 @@ describe('staff panel formats', () => {
   });
   it('should count a lockout down in minutes and seconds, rounding up', () => {
     expect([30_000, 29_001, 900_000, 0].map(countdown)).toEqual(['0:30', '0:30', '15:00', '0:00']);
+  });
+
+  // The same instant on the hall's clock, whatever zone the terminal (or the test process) is in.
+  it.each([
+    ['Asia/Shanghai', '2026-12-04 10:31', '10:31:05'],
+    ['Europe/Berlin', '2026-12-04 03:31', '03:31:05'],
+    ['America/New_York', '2026-12-03 21:31', '21:31:05'],
+    ['UTC', '2026-12-04 02:31', '02:31:05'],
+  ] as const)('should write times on the clock of a hall in %s', (zone, dateTime, time) => {
+    const at = Date.parse('2026-12-04T10:31:05+08:00');
+    expect(localTime(at, zone)).toBe(dateTime);
+    expect(timeOfDay(at, zone)).toBe(time);
+  });
+  it('should write an unreadable time as it is', () => {
+    expect(localTime('not a time', 'Asia/Shanghai')).toBe('not a time');
   });
 });

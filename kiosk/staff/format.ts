@@ -1,20 +1,26 @@
-/** How the staff panel writes times and sizes: local wall-clock times, and sizes in KB/MB/GB. */
+/**
+ * How the staff panel writes times and sizes: wall-clock times on the hall's clock (its `timeZone`, which may
+ * not be the terminal's OS zone), and sizes in KB/MB/GB.
+ */
 import type { TFunction } from 'i18next';
-import { localDate } from '../models/clock-model.ts';
+import { wallClock } from '../../content/hall-time.ts';
 
 const two = (n: number) => String(n).padStart(2, '0');
 
-/** Local date and time to the minute, e.g. 2026-11-27 10:05 (staff compare it with the hall's clock). */
-export function localTime(at: number | string): string {
+/** The hall's date and time to the minute, e.g. 2026-11-27 10:05 (staff compare it with the hall's clock). */
+export function localTime(at: number | string, timeZone: string): string {
   const d = new Date(at);
   if (Number.isNaN(d.getTime())) return String(at);
-  return `${localDate(d)} ${two(d.getHours())}:${two(d.getMinutes())}`;
+  const w = wallClock(d, timeZone);
+  return `${w.date} ${two(w.hour)}:${two(w.minute)}`;
 }
 
-/** Local time of day, e.g. 10:05:09, for the log and the chart's axis. */
-export function timeOfDay(at: number): string {
+/** The hall's time of day, e.g. 10:05:09, for the log and the chart's axis. */
+export function timeOfDay(at: number, timeZone: string): string {
   const d = new Date(at);
-  return `${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}`;
+  if (Number.isNaN(d.getTime())) return String(at);
+  const w = wallClock(d, timeZone);
+  return `${two(w.hour)}:${two(w.minute)}:${two(w.second)}`;
 }
 
 /** "3 min ago", "2 h ago"; a time in the future (the next check) as "in 4 min". */

@@ -39,6 +39,7 @@ export const strings = defineStrings(
       mode: '模式',
       app: '应用版本',
       clock: '本机时钟',
+      timeZone: '时区',
       storage: '存储空间',
       feed: '内容源',
       active: '正在显示',
@@ -60,6 +61,8 @@ export const strings = defineStrings(
       clockOk: '正常（{{time}}）',
       clockWrong:
         '可疑：本机时间 {{time}} 早于内容发布时间 {{published}}。营业时间和生效日期可能显示错误，请校准时钟。',
+      timeZoneSame: '{{zone}}（本机与大厅一致）',
+      timeZoneDiffers: '本机 {{system}}，大厅 {{hall}}（按大厅时间显示）',
       storage: '已用 {{used}}，共 {{quota}}（{{percent}}%）',
       storageUnknown: '浏览器没有提供存储用量',
       modeInteractive: '互动（访客可以使用）',
@@ -153,6 +156,7 @@ export const strings = defineStrings(
       mode: 'Mode',
       app: 'App version',
       clock: "Terminal's clock",
+      timeZone: 'Time zone',
       storage: 'Storage',
       feed: 'Feed',
       active: 'Showing',
@@ -175,6 +179,8 @@ export const strings = defineStrings(
       clockOk: 'Plausible ({{time}})',
       clockWrong:
         'Suspect: the terminal says {{time}}, earlier than the content was published ({{published}}). Opening hours and dates may be wrong: set the clock.',
+      timeZoneSame: '{{zone}} (the terminal and the hall agree)',
+      timeZoneDiffers: "Terminal {{system}}, hall {{hall}} (shown in the hall's time)",
       storage: '{{used}} used of {{quota}} ({{percent}}%)',
       storageUnknown: 'The browser does not report storage use',
       modeInteractive: 'Interactive (visitors can use it)',

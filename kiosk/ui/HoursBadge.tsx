@@ -8,7 +8,7 @@ export function HoursBadge({ hours }: { hours?: WeeklyHoursT }) {
   const { view, clock } = useApp();
   const t = useT();
   const hall = view.content.value.hall;
-  const s = openState(hours ?? hall.hours, hall.exceptions, clock.now.value);
+  const s = openState(hours ?? hall.hours, hall.exceptions, clock.now.value, clock.timeZone.value);
   const text = view.text.value;
   const label = {
     open: t('hours.openNow'),
