@@ -3,7 +3,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { copyOfSample, kioskOnFeed, publish } from './fixtures/feed.ts';
-import { enterPin, fact, openPanel, staffGesture } from './fixtures/staff.ts';
+import { DEV_PIN, enterPin, fact, openPanel, staffGesture } from './fixtures/staff.ts';
+import { TEST_DAY } from './fixtures/test-day.ts';
 import { OPEN_DAY, ORIENTATIONS } from './fixtures/visitor.ts';
 
 const SCREENS = 'e2e/.artifacts/screens';
@@ -12,7 +13,7 @@ test('wrong PINs lock the panel for longer each time, and a reload does not rese
   page,
 }) => {
   const kiosk = await kioskOnFeed();
-  await page.clock.install({ time: Date.now() });
+  await page.clock.install({ time: TEST_DAY });
   await page.goto(`${kiosk.url}/`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('示例市政务服务中心');
 
@@ -45,6 +46,32 @@ test('wrong PINs lock the panel for longer each time, and a reload does not rese
   await kiosk.close();
 });
 
+test("a visitor's stray wrong PINs are forgotten by the evening: staff have their three free tries again", async ({
+  page,
+}) => {
+  const kiosk = await kioskOnFeed();
+  await page.clock.install({ time: TEST_DAY });
+  await page.goto(`${kiosk.url}/`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('示例市政务服务中心');
+
+  // A visitor finds the pad and tries three PINs: the pad makes them wait.
+  await staffGesture(page);
+  const dialog = page.getByRole('dialog', { name: '工作人员面板' });
+  for (const pin of ['1234', '0000', '1111']) await enterPin(page, pin);
+  await expect(dialog.getByText('密码错误次数过多。请 0:30 后再试。')).toBeVisible();
+  await dialog.getByRole('button', { name: '取消' }).click();
+  await expect(dialog).toBeHidden();
+
+  // Twelve quiet hours later (one failure is forgotten every four), a staff member mistypes once.
+  await page.clock.fastForward('12:00:00');
+  await staffGesture(page);
+  await enterPin(page, '2468');
+  await expect(dialog.getByText('密码不对。再错 2 次后需要等待。')).toBeVisible();
+  await enterPin(page, DEV_PIN);
+  await expect(dialog.getByRole('heading', { name: '内容' })).toBeVisible();
+  await kiosk.close();
+});
+
 test('the panel shows the versions sync reports; sync now shows progress; roll back restores the previous version', async ({
   page,
 }) => {
@@ -54,7 +81,7 @@ test('the panel shows the versions sync reports; sync now shows progress; roll b
     // A slow network, so the progress bar stays long enough to be seen.
     if (slowFiles && path.startsWith('files/')) await new Promise((r) => setTimeout(r, 400));
   });
-  await page.clock.install({ time: Date.now() });
+  await page.clock.install({ time: TEST_DAY });
   await page.goto(`${kiosk.url}/?device=lobby-1`);
   await expect(page.getByText(/内容版本 1/)).toBeVisible();
 
@@ -99,7 +126,7 @@ test('the panel shows the versions sync reports; sync now shows progress; roll b
 
 test('the panel says why the terminal refused an update, and keeps showing its version', async ({ page }) => {
   const kiosk = await kioskOnFeed();
-  await page.clock.install({ time: Date.now() });
+  await page.clock.install({ time: TEST_DAY });
   await page.goto(`${kiosk.url}/`);
   await expect(page.getByText(/内容版本 1/)).toBeVisible();
 
