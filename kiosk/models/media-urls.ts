@@ -1,8 +1,7 @@
 /**
  * Blob URLs for the active version's media, one per file (by hash), revoked once no version on screen uses
  * them. A terminal runs for months through many versions: without revoking, every old version's images
- * stay in memory for good (issue 10). Why one URL per hash, and why the sweep waits: docs/staff-panel.md
- * ("Media URLs").
+ * stay in memory for good (issue 10). Why one URL per hash, and why the sweep waits: docs/media-urls.md.
  */
 import { computed, effect, type ReadonlySignal, untracked } from '@preact/signals';
 
