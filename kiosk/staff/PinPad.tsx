@@ -56,8 +56,10 @@ export function PinPad({ onUnlock, onCancel }: { onUnlock: () => void; onCancel:
     setWrong(!ok);
     if (ok) onUnlock();
   };
+  // No typing while a PIN is being checked: the check ends by clearing the entry, which would drop
+  // digits typed meanwhile and leave a part of the next PIN.
   const press = (digit: string) => {
-    if (!locked && digits.length < MAX_DIGITS) setDigits(digits + digit);
+    if (!locked && !checking && digits.length < MAX_DIGITS) setDigits(digits + digit);
   };
 
   let message = '';
@@ -82,19 +84,25 @@ export function PinPad({ onUnlock, onCancel }: { onUnlock: () => void; onCancel:
       </p>
       <div class="pin-keys">
         {KEYS.map((d) => (
-          <button key={d} type="button" class="pin-key" disabled={locked} onClick={() => press(d)}>
+          <button
+            key={d}
+            type="button"
+            class="pin-key"
+            disabled={locked || checking}
+            onClick={() => press(d)}
+          >
             {d}
           </button>
         ))}
         <button
           type="button"
           class="pin-key pin-key-word"
-          disabled={locked || digits.length === 0}
+          disabled={locked || checking || digits.length === 0}
           onClick={() => setDigits(digits.slice(0, -1))}
         >
           {t('pin.delete')}
         </button>
-        <button type="button" class="pin-key" disabled={locked} onClick={() => press('0')}>
+        <button type="button" class="pin-key" disabled={locked || checking} onClick={() => press('0')}>
           0
         </button>
         <button
