@@ -2,9 +2,10 @@
  * Hall time is the hall's, not the terminal OS's: a terminal left on UTC (or set to New York) still says the
  * Beijing hall is open at 10:00 in Beijing, shows the hall's times on the staff panel and says its zone differs.
  */
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { kioskOnFeed } from './fixtures/feed.ts';
 import { fact, openPanel } from './fixtures/staff.ts';
+import { expect, test } from './fixtures/test.ts';
 import { TEST_DAY } from './fixtures/test-day.ts';
 
 let kiosk: Awaited<ReturnType<typeof kioskOnFeed>>;

@@ -2,7 +2,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { copyOfSample, kioskOnFeed, publish } from './fixtures/feed.ts';
-import { enterPin, fact, openPanel, staffGesture } from './fixtures/staff.ts';
+import { DEV_PIN, enterPin, fact, openPanel, staffGesture } from './fixtures/staff.ts';
 import { expect, test } from './fixtures/test.ts';
 import { TEST_DAY } from './fixtures/test-day.ts';
 import { ORIENTATIONS } from './fixtures/visitor.ts';
@@ -13,7 +13,7 @@ test('wrong PINs lock the panel for longer each time, and a reload does not rese
   page,
 }) => {
   const kiosk = await kioskOnFeed();
-  await page.clock.install({ time: Date.now() });
+  await page.clock.install({ time: TEST_DAY });
   await page.goto(`${kiosk.url}/`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('示例市政务服务中心');
 
@@ -46,6 +46,37 @@ test('wrong PINs lock the panel for longer each time, and a reload does not rese
   await kiosk.close();
 });
 
+test("a visitor's stray wrong PINs are forgotten by the evening: staff have their three free tries again", async ({
+  page,
+}) => {
+  const kiosk = await kioskOnFeed();
+  await page.clock.install({ time: TEST_DAY });
+  await page.goto(`${kiosk.url}/`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('示例市政务服务中心');
+
+  // A visitor finds the pad. A tap of a digit or two is not a guess: OK waits for four digits.
+  await staffGesture(page);
+  const dialog = page.getByRole('dialog', { name: '工作人员面板' });
+  for (const digit of ['1', '2']) await dialog.getByRole('button', { name: digit, exact: true }).click();
+  await expect(dialog.getByRole('button', { name: '确定' })).toBeDisabled();
+  await dialog.getByRole('button', { name: '删除' }).click();
+  await dialog.getByRole('button', { name: '删除' }).click();
+  // Then they try three PINs: the pad makes them wait.
+  for (const pin of ['1234', '0000', '1111']) await enterPin(page, pin);
+  await expect(dialog.getByText('密码错误次数过多。请 0:30 后再试。')).toBeVisible();
+  await dialog.getByRole('button', { name: '取消' }).click();
+  await expect(dialog).toBeHidden();
+
+  // Twelve quiet hours later (one failure is forgotten every four), a staff member mistypes once.
+  await page.clock.fastForward('12:00:00');
+  await staffGesture(page);
+  await enterPin(page, '2468');
+  await expect(dialog.getByText('密码不对。再错 2 次后需要等待。')).toBeVisible();
+  await enterPin(page, DEV_PIN);
+  await expect(dialog.getByRole('heading', { name: '内容' })).toBeVisible();
+  await kiosk.close();
+});
+
 test('the panel shows the versions sync reports; sync now shows progress; roll back restores the previous version', async ({
   page,
 }) => {
@@ -55,7 +86,7 @@ test('the panel shows the versions sync reports; sync now shows progress; roll b
     // A slow network, so the progress bar stays long enough to be seen.
     if (slowFiles && path.startsWith('files/')) await new Promise((r) => setTimeout(r, 400));
   });
-  await page.clock.install({ time: Date.now() });
+  await page.clock.install({ time: TEST_DAY });
   await page.goto(`${kiosk.url}/?device=lobby-1`);
   await expect(page.getByText(/内容版本 1/)).toBeVisible();
 
@@ -100,7 +131,7 @@ test('the panel shows the versions sync reports; sync now shows progress; roll b
 
 test('the panel says why the terminal refused an update, and keeps showing its version', async ({ page }) => {
   const kiosk = await kioskOnFeed();
-  await page.clock.install({ time: Date.now() });
+  await page.clock.install({ time: TEST_DAY });
   await page.goto(`${kiosk.url}/`);
   await expect(page.getByText(/内容版本 1/)).toBeVisible();
 

@@ -6,7 +6,7 @@ const USAGE = `Usage:
   npm run keygen -- --out <dir>
   npm run publish -- <content folder> --feed <feed folder> --key <private key file> [--channel stable] [--expires 30d]
   npm run feed -- <feed folder> [--port 8787] [--host 127.0.0.1]  (--host 0.0.0.0: the whole network)
-  npm run pin -- <4 to 8 digits>  print the salted hash of a staff PIN for the build config
+  npm run pin -- <6 to 12 digits> print the salted hash of a staff PIN for the build config (8+ recommended)
   npm run terminal -- <kiosk url> [--profile dir] [--chromium /usr/bin/chromium]
   npm start                      publish the sample hall and serve the kiosk on it`;
 

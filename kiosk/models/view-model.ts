@@ -5,6 +5,7 @@ import { resolveText } from '../../content/localized.ts';
 import type { LocalizedText, RichNode } from '../../content/schema.ts';
 import type { ActiveContent } from '../../sync/index.ts';
 import type { ClockModel } from './clock-model.ts';
+import { createMediaUrls } from './media-urls.ts';
 
 export function createViewModel(
   content: ReadonlySignal<ActiveContent>,
@@ -41,7 +42,7 @@ export function createViewModel(
       for (const place of floor.places) map.set(place.id, { place, floor });
     return map;
   });
-  const mediaUrls = new Map<Blob, string>();
+  const media = createMediaUrls(content);
   return {
     content,
     locale,
@@ -57,17 +58,8 @@ export function createViewModel(
     department: (id: string) => c().departments.find((d) => d.id === id),
     fee: (id: string) => fees.value.find((f) => f.id === id),
     channel: (id: string) => c().channels.find((ch) => ch.id === id),
-    /** A blob URL for a media path of the bundle; undefined when the bundle lacks it. */
-    mediaUrl(path: string | undefined): string | undefined {
-      const blob = path ? c().media.get(path) : undefined;
-      if (!blob) return undefined;
-      let url = mediaUrls.get(blob);
-      if (!url) {
-        url = URL.createObjectURL(blob);
-        mediaUrls.set(blob, url);
-      }
-      return url;
-    },
+    /** A blob URL for a media path of the bundle; undefined when the bundle lacks it. Old versions' are revoked. */
+    mediaUrl: media.url,
   };
 }
 export type ViewModel = ReturnType<typeof createViewModel>;

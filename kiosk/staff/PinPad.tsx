@@ -1,4 +1,4 @@
-/** The PIN pad: large on-screen digits (a terminal has no keyboard), masked entry, and the growing lockout. */
+/** The PIN pad: large on-screen digits (a terminal has no keyboard), masked entry, and the lockout (lockout.ts). */
 import { useEffect, useState } from 'preact/hooks';
 import { useApp, useT } from '../app/context.ts';
 import { countdown } from './format.ts';
@@ -13,7 +13,13 @@ import {
 } from './lockout.ts';
 import { pinMatches } from './pin-hash.ts';
 
-const MAX_DIGITS = 8;
+/** 12: the longest PIN `npm run pin` makes. */
+const MAX_DIGITS = 12;
+/**
+ * OK waits for 4 digits, the shortest PIN `npm run pin` ever made (it now makes 6 to 12, but older hashes
+ * stay valid): a visitor's tap of a digit or two and OK is not a guess, so it does not count as one.
+ */
+const MIN_DIGITS = 4;
 const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'] as const;
 
 /** Milliseconds left of the lockout, re-rendering each second while there are any. */
@@ -39,7 +45,7 @@ export function PinPad({ onUnlock, onCancel }: { onUnlock: () => void; onCancel:
   const locked = remaining > 0;
 
   const submit = async () => {
-    if (locked || checking || digits.length === 0) return;
+    if (locked || checking || digits.length < MIN_DIGITS) return;
     setChecking(true);
     const ok = await pinMatches(digits, settings.staffPin);
     setChecking(false);
@@ -50,8 +56,10 @@ export function PinPad({ onUnlock, onCancel }: { onUnlock: () => void; onCancel:
     setWrong(!ok);
     if (ok) onUnlock();
   };
+  // No typing while a PIN is being checked: the check ends by clearing the entry, which would drop
+  // digits typed meanwhile and leave a part of the next PIN.
   const press = (digit: string) => {
-    if (!locked && digits.length < MAX_DIGITS) setDigits(digits + digit);
+    if (!locked && !checking && digits.length < MAX_DIGITS) setDigits(digits + digit);
   };
 
   let message = '';
@@ -59,7 +67,9 @@ export function PinPad({ onUnlock, onCancel }: { onUnlock: () => void; onCancel:
   else if (checking) message = t('pin.checking');
   else if (wrong)
     message =
-      triesBeforeWait(lockout) > 0 ? t('pin.wrong', { count: triesBeforeWait(lockout) }) : t('pin.wrongWait');
+      triesBeforeWait(lockout, Date.now()) > 0
+        ? t('pin.wrong', { count: triesBeforeWait(lockout, Date.now()) })
+        : t('pin.wrongWait');
 
   return (
     <section class="pin-pad" aria-labelledby="pin-title">
@@ -74,25 +84,31 @@ export function PinPad({ onUnlock, onCancel }: { onUnlock: () => void; onCancel:
       </p>
       <div class="pin-keys">
         {KEYS.map((d) => (
-          <button key={d} type="button" class="pin-key" disabled={locked} onClick={() => press(d)}>
+          <button
+            key={d}
+            type="button"
+            class="pin-key"
+            disabled={locked || checking}
+            onClick={() => press(d)}
+          >
             {d}
           </button>
         ))}
         <button
           type="button"
           class="pin-key pin-key-word"
-          disabled={locked || digits.length === 0}
+          disabled={locked || checking || digits.length === 0}
           onClick={() => setDigits(digits.slice(0, -1))}
         >
           {t('pin.delete')}
         </button>
-        <button type="button" class="pin-key" disabled={locked} onClick={() => press('0')}>
+        <button type="button" class="pin-key" disabled={locked || checking} onClick={() => press('0')}>
           0
         </button>
         <button
           type="button"
           class="pin-key pin-key-word pin-enter"
-          disabled={locked || checking || digits.length === 0}
+          disabled={locked || checking || digits.length < MIN_DIGITS}
           onClick={() => void submit()}
         >
           {t('pin.enter')}

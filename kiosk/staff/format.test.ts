@@ -18,6 +18,14 @@ describe('staff panel formats', () => {
   it('should count a lockout down in minutes and seconds, rounding up', () => {
     expect([30_000, 29_001, 900_000, 0].map(countdown)).toEqual(['0:30', '0:30', '15:00', '0:00']);
   });
+  it('should count a lockout of an hour or more down in hours, minutes and seconds', () => {
+    expect([3_599_000, 3_600_000, 4 * 3_600_000, 3_661_500].map(countdown)).toEqual([
+      '59:59',
+      '1:00:00',
+      '4:00:00',
+      '1:01:02',
+    ]);
+  });
 
   // The same instant on the hall's clock, whatever zone the terminal (or the test process) is in.
   it.each([

@@ -39,8 +39,10 @@ export function bytes(n: number): string {
   return `${(n / 1024 ** 3).toFixed(1)} GB`;
 }
 
-/** Minutes and seconds left, e.g. 0:30 or 15:00. */
+/** Minutes and seconds left, e.g. 0:30 or 15:00; with hours from one hour up, e.g. 4:00:00 (the PIN lockout). */
 export function countdown(ms: number): string {
   const seconds = Math.ceil(ms / 1000);
-  return `${Math.floor(seconds / 60)}:${two(seconds % 60)}`;
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return `${minutes}:${two(seconds % 60)}`;
+  return `${Math.floor(minutes / 60)}:${two(minutes % 60)}:${two(seconds % 60)}`;
 }

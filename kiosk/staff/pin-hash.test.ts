@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makePinHash } from '../../scripts/pin-hash.ts';
+import { makePinHash, pinAdvice } from '../../scripts/pin-hash.ts';
 import buildConfig from '../build-config.json' with { type: 'json' };
 import { pinMatches, type StaffPinHash } from './pin-hash.ts';
 
@@ -12,12 +12,20 @@ describe('staff PIN hash', () => {
   });
 
   it('should salt: the same PIN hashes differently each time', () => {
-    expect(makePinHash('1234', undefined, 1000).hash).not.toBe(makePinHash('1234', undefined, 1000).hash);
+    expect(makePinHash('123456', undefined, 1000).hash).not.toBe(makePinHash('123456', undefined, 1000).hash);
   });
 
-  it('should refuse to hash a PIN the pad cannot type', () => {
-    for (const pin of ['123', '123456789', '12a4', ''])
-      expect(() => makePinHash(pin)).toThrow(/4 to 8 digits/);
+  it('should refuse to hash a PIN the pad cannot type, or one too short to resist guessing', () => {
+    for (const pin of ['1234', '12345', '1234567890123', '12a456', ''])
+      expect(() => makePinHash(pin)).toThrow(/6 to 12 digits/);
+  });
+
+  it('should hash PINs of 6 to 12 digits, and recommend 8 or more', async () => {
+    for (const pin of ['246810', '24681357', '246813579024']) {
+      expect(await pinMatches(pin, makePinHash(pin, undefined, 1000))).toBe(true);
+      expect(pinAdvice(pin) === undefined).toBe(pin.length >= 8);
+    }
+    expect(pinAdvice('246810')).toMatch(/8 or more digits/);
   });
 
   it('should hold the documented DEV-ONLY PIN 246810 in the dev build config', async () => {
