@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scratchCopy } from '../content/fixtures/scratch.ts';
 import { TEST_DAY } from '../e2e/fixtures/test-day.ts';
+import { serveFeed } from './feed-server.ts';
 import { generateKeys } from './keys.ts';
+import { publishBundle } from './publish.ts';
 
 // The build config's keys, not the environment's, are the default of verify-feed here.
 const env = { ...process.env, KIOSK_TRUSTED_KEYS: '' };
@@ -29,10 +31,13 @@ const cliAt = (at: Date, ...args: string[]) => {
   );
   return { code: r.status, out: r.stdout + r.stderr };
 };
-/** The CLI as a child process that runs beside others: for races. */
-const cliAsync = (...args: string[]) =>
+/** The CLI as a child process that runs beside others (races, a feed served by this process); at a time. */
+const cliAsync = (args: string[], at?: Date) =>
   new Promise<{ code: number | null; out: string }>((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/cli.ts', ...args], { env });
+    const command = [process.execPath, '--import', 'tsx', 'scripts/cli.ts', ...args];
+    const clock = at && ['faketime', '-f', `@${at.toISOString().slice(0, 19).replace('T', ' ')}`];
+    const [file, ...rest] = clock ? [...clock, ...command] : command;
+    const child = spawn(file!, rest, { env: { ...env, TZ: 'UTC' } });
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (out += d));
@@ -54,7 +59,7 @@ const publishArgs = (folder: string, feed: string) => [
   '--key',
   PRIVATE_KEY,
 ];
-const versionIn = (out: string) => Number(/version (\d+)/.exec(out)?.[1]);
+const versionIn = (out: string) => Number(/✓ Published .* version (\d+)/.exec(out)?.[1]);
 const channelVersion = (feed: string) =>
   JSON.parse(JSON.parse(readFileSync(join(feed, 'channels/stable.json'), 'utf8')).payload).version as number;
 
@@ -107,8 +112,8 @@ describe('the staff command line', () => {
       edit: { 'hall.yaml': ['zh-CN: 示例市政务服务中心', 'zh-CN: 示例市政务服务中心（新）'] },
     });
     const results = await Promise.all([
-      cliAsync(...publishArgs('content/sample', feed)),
-      cliAsync(...publishArgs(changedSample, feed)),
+      cliAsync(publishArgs('content/sample', feed)),
+      cliAsync(publishArgs(changedSample, feed)),
     ]);
     const won = results.filter((r) => r.code === 0);
     const lost = results.filter((r) => r.code !== 0);
@@ -143,5 +148,43 @@ describe('the staff command line', () => {
     expect(bad.out).toContain(`✗ ${svg.path} (files/${svg.hash}.svg): missing from the feed`);
     // The default keys are the build config's: the dev key, which did not sign this feed.
     expect(cli('verify-feed', feed).out).toMatch(/signed by a key this terminal does not trust/);
+  }, 90_000);
+
+  it('should go above the live feed with --live, and refuse a live feed of another hall', async () => {
+    // The live feed was published tomorrow, from a machine this folder knows nothing of.
+    const liveFeed = newFeed();
+    const tomorrow = new Date(TEST_DAY.getTime() + 86400e3);
+    const options = { feed: liveFeed, privateKey: KEYS.privateKey, channel: 'stable', expires: '30d' };
+    const live = publishBundle({
+      ...options,
+      folder: 'content/fixtures/minimal',
+      now: tomorrow,
+      versions: 'clock',
+    });
+    if (!live.ok) throw new Error(live.reason);
+    const server = await serveFeed(liveFeed, 0);
+    try {
+      const staging = newFeed();
+      const above = await cliAsync(
+        [...publishArgs('content/fixtures/minimal', staging), '--live', server.url],
+        TEST_DAY,
+      );
+      expect(above.out).toContain(
+        `live: ${server.url} is at version ${live.version}; this publish goes above it`,
+      );
+      expect(above.code).toBe(0);
+      expect(versionIn(above.out)).toBe(live.version + 1);
+
+      const other = await cliAsync(
+        [...publishArgs('content/sample', newFeed()), '--live', server.url],
+        TEST_DAY,
+      );
+      expect(other.code).toBe(1);
+      expect(other.out).toMatch(
+        /--live .* is the feed of hall "test-hall", but content\/sample is hall "[a-z-]+": check the URL/,
+      );
+    } finally {
+      await server.close();
+    }
   }, 90_000);
 });

@@ -121,10 +121,13 @@ export async function checkFeed(source: string, o: CheckOptions): Promise<FeedCh
   await Promise.all(Array.from({ length: o.concurrency ?? 8 }, worker));
 
   const bytes = wanted.reduce((n, w) => n + w.size, manifestRef.size);
-  const days = Math.floor((Date.parse(channel.expires) - now) / 86400e3);
+  const hours = (Date.parse(channel.expires) - now) / 3600e3;
+  // Republishing is due before this: say it in the unit a person plans in.
+  const left =
+    hours < 0 ? '' : hours < 48 ? ` (in ${Math.floor(hours)} h)` : ` (in ${Math.round(hours / 24)} days)`;
   const summary =
     `channel "${channel.channel}" of hall "${channel.hall}", version ${channel.version}, ` +
-    `expires ${channel.expires}${days >= 0 ? ` (in ${days} day${days === 1 ? '' : 's'})` : ''}; ` +
+    `expires ${channel.expires}${left}; ` +
     `${wanted.length + 1} files checked (${(bytes / 1024).toFixed(0)} KiB)`;
   return { ok: problems.length === 0, problems, summary, version: channel.version };
 }
@@ -200,7 +203,7 @@ export async function runVerifyFeed(o: {
   }
   for (const p of result.problems) console.error(`✗ ${p}`);
   console.error(
-    `${result.problems.length} problem(s) in ${o.source}: terminals will refuse this version (${result.summary})`,
+    `${result.problems.length} problem(s) in ${o.source}: terminals will not take it (${result.summary})`,
   );
   return false;
 }
