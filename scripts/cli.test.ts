@@ -150,6 +150,15 @@ describe('the staff command line', () => {
     expect(cli('verify-feed', feed).out).toMatch(/signed by a key this terminal does not trust/);
   }, 90_000);
 
+  it('should fail loudly, not say ✓, when what it wrote would be refused by terminals', () => {
+    // Metadata that expires the moment it is signed: every terminal refuses it.
+    const r = cliAt(TEST_DAY, ...publishArgs('content/fixtures/minimal', newFeed()), '--expires', '0h');
+    expect(r.code).toBe(1);
+    expect(r.out).not.toContain('✓');
+    expect(r.out).toMatch(/✗ channels\/stable\.json: version \d+ expired at 2026-12-04T02:00/);
+    expect(r.out).toMatch(/does not pass the checks a terminal makes .*: do not upload it/);
+  }, 90_000);
+
   it('should go above the live feed with --live, and refuse a live feed of another hall', async () => {
     // The live feed was published tomorrow, from a machine this folder knows nothing of.
     const liveFeed = newFeed();

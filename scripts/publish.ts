@@ -259,7 +259,11 @@ export async function runPublish(o: {
     return false;
   }
   const kib = (result.bytesWritten / 1024).toFixed(1);
-  const repaired = result.repaired.length > 0 ? `, ${result.repaired.length} damaged and rewritten` : '';
+  const n = result.repaired.length;
+  const repaired =
+    n === 0
+      ? ''
+      : ` (${n === 1 ? 'one replacing a damaged copy' : `${n} replacing damaged copies`}, named above)`;
   const files = `  files: ${result.written.length} new${repaired}, ${result.reused} reused; ${kib} KiB written`;
 
   // What terminals will do with it decides the ✓, not what this process believes it wrote.
