@@ -4,7 +4,8 @@ import { parseArgs } from 'node:util';
 const USAGE = `Usage:
   npm run validate -- <content folder>
   npm run keygen -- --out <dir>
-  npm run publish -- <content folder> --feed <feed folder> --key <private key file> [--channel stable] [--expires 30d]
+  npm run publish -- <content folder> --feed <feed folder> --key <private key file> [--channel stable] [--expires 30d] [--live <feed url>]
+  npm run verify-feed -- <feed folder or URL> [--key <public key file> …] [--channel stable]
   npm run feed -- <feed folder> [--port 8787] [--host 127.0.0.1]  (--host 0.0.0.0: the whole network)
   npm run pin -- <6 to 12 digits> print the salted hash of a staff PIN for the build config (8+ recommended)
   npm run terminal -- <kiosk url> [--profile dir] [--chromium /usr/bin/chromium]
@@ -18,7 +19,8 @@ async function main(argv: string[]): Promise<number> {
     options: {
       out: { type: 'string' },
       feed: { type: 'string' },
-      key: { type: 'string' },
+      key: { type: 'string', multiple: true },
+      live: { type: 'string' },
       channel: { type: 'string', default: 'stable' },
       expires: { type: 'string', default: '30d' },
       port: { type: 'string' },
@@ -51,9 +53,19 @@ async function main(argv: string[]): Promise<number> {
       const ok = await runPublish({
         folder: need(positionals[0], 'the content folder'),
         feed: need(values.feed, '--feed <feed folder>'),
-        keyFile: need(values.key, '--key <private key file>'),
+        keyFile: need(one(values.key, '--key'), '--key <private key file>'),
         channel: values.channel!,
         expires: values.expires!,
+        live: values.live,
+      });
+      return ok ? 0 : 1;
+    }
+    case 'verify-feed': {
+      const { runVerifyFeed } = await import('./verify-feed.ts');
+      const ok = await runVerifyFeed({
+        source: need(positionals[0], 'the feed folder or URL'),
+        keyFiles: values.key ?? [],
+        channel: values.channel!,
       });
       return ok ? 0 : 1;
     }
@@ -84,6 +96,12 @@ async function main(argv: string[]): Promise<number> {
 }
 
 class UsageError extends Error {}
+
+/** --key may be given several times for verify-feed (key rotation); publish signs with exactly one. */
+function one(values: string[] | undefined, flag: string): string | undefined {
+  if (values && values.length > 1) throw new UsageError(`${flag} given ${values.length} times: give one`);
+  return values?.[0];
+}
 
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),

@@ -1,5 +1,6 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scratchCopy } from '../content/fixtures/scratch.ts';
@@ -115,5 +116,121 @@ describe('publish', () => {
           expect(Math.abs(a.x - b.x) * 2 >= a.w + b.w || Math.abs(a.y - b.y) * 2 >= a.h + b.h).toBe(true);
       }
     expect(flow.layout['zh-CN'].edges.find((e: { from: string }) => e.from === 'fix').back).toBe(true);
+  });
+
+  it('should rewrite a damaged file it would reuse, and say which and why', () => {
+    const feed = newFeed();
+    publish('content/fixtures/minimal', feed);
+    const svg = [...feedFiles(feed)].find((f) => f.endsWith('.svg'))!;
+    const goodSvg = readFileSync(join(feed, svg));
+    const altered = Buffer.from(goodSvg);
+    altered[10] = altered[10]! ^ 1;
+    writeFileSync(join(feed, svg), altered); // same size, other bytes: a bad disk
+    const doc = `files/${manifestOf(feed).documents.find((d) => d.kind === 'service')!.hash}.json`;
+    const goodDoc = readFileSync(join(feed, doc));
+    writeFileSync(join(feed, doc), goodDoc.subarray(0, 20)); // a half-finished upload
+
+    const lines: string[] = [];
+    const result = publishBundle({
+      folder: 'content/fixtures/minimal',
+      feed,
+      privateKey: KEY,
+      channel: 'stable',
+      expires: '30d',
+      now: new Date('2026-11-26T11:00:00Z'),
+      log: (l) => lines.push(l),
+    });
+    if (!result.ok) throw new Error(result.reason);
+    expect(readFileSync(join(feed, svg))).toEqual(goodSvg);
+    expect(readFileSync(join(feed, doc))).toEqual(goodDoc);
+    expect(result.repaired.sort()).toEqual([doc, svg].sort());
+    expect(result.written.sort()).toEqual([doc, svg, 'channels/stable.json'].sort());
+    const output = lines.join('\n');
+    expect(output).toContain(`${svg} was damaged (its SHA-256 does not match its name): rewritten`);
+    expect(output).toContain(`${doc} was damaged (20 bytes, expected ${goodDoc.length}): rewritten`);
+  });
+
+  it('should go above every version published before when a feed is restored from a backup', () => {
+    const folder = scratchCopy('content/fixtures/minimal');
+    const feed = newFeed();
+    const at = (iso: string) => new Date(iso);
+    const staff = (now: Date) => {
+      const r = publishBundle({
+        folder,
+        feed,
+        privateKey: KEY,
+        channel: 'stable',
+        expires: '30d',
+        now,
+        versions: 'clock',
+      });
+      if (!r.ok) throw new Error(r.reason);
+      return r;
+    };
+    const first = staff(at('2026-11-26T10:00:00Z'));
+    const backup = mkdtempSync(join(tmpdir(), 'sunlight-backup-'));
+    cpSync(feed, backup, { recursive: true });
+    const hall = join(folder, 'hall.yaml');
+    writeFileSync(hall, readFileSync(hall, 'utf8').replace('测试大厅', '测试大厅二'));
+    const second = staff(at('2026-11-26T11:00:00Z'));
+    // The disk fails; yesterday's backup comes back, and the next edit is published from it.
+    rmSync(feed, { recursive: true });
+    cpSync(backup, feed, { recursive: true });
+    writeFileSync(hall, readFileSync(hall, 'utf8').replace('测试大厅二', '测试大厅三'));
+    const third = staff(at('2026-11-26T12:00:00Z'));
+    expect(second.version).toBeGreaterThan(first.version);
+    expect(third.version).toBeGreaterThan(second.version);
+    expect(third.version).toBe(20261126120000);
+  });
+
+  it('should move an existing feed with small versions forward, one at a time within a second', () => {
+    const feed = newFeed();
+    const now = new Date('2026-11-26T10:00:00Z');
+    publish('content/fixtures/minimal', feed, now); // version 1, as feeds published before this change
+    const staff = () => {
+      const r = publishBundle({
+        folder: 'content/fixtures/minimal',
+        feed,
+        privateKey: KEY,
+        channel: 'stable',
+        expires: '30d',
+        now,
+        versions: 'clock',
+      });
+      if (!r.ok) throw new Error(r.reason);
+      return r;
+    };
+    expect(staff().version).toBe(20261126100000);
+    const again = staff();
+    expect(again.version).toBe(20261126100001);
+    // Same content: still only the channel file is written.
+    expect(again.written).toEqual(['channels/stable.json']);
+  });
+
+  it('should refuse to publish while another publish holds the feed, naming it, and take over a dead one', () => {
+    const feed = newFeed();
+    const lock = join(feed, '.publish.lock');
+    // A live process (this one) holds it.
+    writeFileSync(
+      lock,
+      JSON.stringify({ pid: process.pid, host: hostname(), since: '2026-11-26T09:59:00.000Z' }),
+    );
+    const held = publishBundle({
+      folder: 'content/fixtures/minimal',
+      feed,
+      privateKey: KEY,
+      channel: 'stable',
+      expires: '30d',
+    });
+    expect(held.ok).toBe(false);
+    expect(!held.ok && held.reason).toBe(
+      `${lock}: another publish (pid ${process.pid} on ${hostname()}, since 2026-11-26T09:59:00.000Z) is writing to this feed, so nothing was published. Publish again when it has finished; if no publish is running, delete the lock file.`,
+    );
+    expect(existsSync(join(feed, 'channels'))).toBe(false);
+    // A publish that crashed: its process is gone.
+    const dead = spawnSync(process.execPath, ['-e', '']).pid!;
+    writeFileSync(lock, JSON.stringify({ pid: dead, host: hostname(), since: '2026-11-26T09:59:00.000Z' }));
+    expect(publish('content/fixtures/minimal', feed).ok).toBe(true);
+    expect(existsSync(lock)).toBe(false);
   });
 });
