@@ -84,7 +84,7 @@ test('the panel shows the versions sync reports; sync now shows progress; roll b
   let slowFiles = false;
   const kiosk = await kioskOnFeed(folder, async (path) => {
     // A slow network, so the progress bar stays long enough to be seen.
-    if (slowFiles && path.startsWith('files/')) await new Promise((r) => setTimeout(r, 400));
+    if (slowFiles && path.startsWith('files/')) await new Promise((r) => setTimeout(r, 1500));
   });
   await page.clock.install({ time: TEST_DAY });
   await page.goto(`${kiosk.url}/?device=lobby-1`);
@@ -162,8 +162,8 @@ test('the panel lists ignored start-URL values, flags a wrong clock, and a mode 
 }) => {
   const kiosk = await kioskOnFeed();
   await page.setViewportSize(ORIENTATIONS.portrait);
-  // The terminal's clock says a time before the content was published: it must be wrong.
-  await page.clock.install({ time: TEST_DAY });
+  // The terminal's clock says a week before the content was published (on TEST_DAY): it must be wrong.
+  await page.clock.install({ time: TEST_DAY.getTime() - 7 * 86_400_000 });
   await page.goto(`${kiosk.url}/?idle=abc&lang=fr`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('示例市政务服务中心');
 
