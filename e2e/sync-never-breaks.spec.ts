@@ -3,10 +3,12 @@
  * download's files; a version with a file lost is set aside at boot and fetched again; a feed restored
  * from a backup is refused loudly; and the staff panel remembers when sync last worked.
  */
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
+import { signText } from '../scripts/keys.ts';
 import { serveKiosk } from '../scripts/kiosk-server.ts';
 import { publishBundle } from '../scripts/publish.ts';
 import { copyOfSample, DEV_PRIVATE_KEY } from './fixtures/feed.ts';
@@ -210,6 +212,68 @@ test('a feed restored from a backup that offers the version shown with other con
   await page.getByRole('button', { name: '关闭' }).click();
   await page.mouse.click(960, 700);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('示例市政务服务中心（二版）');
+  await kiosk.close();
+});
+
+type Entry = { kind: string; id: string; hash: string; size: number };
+
+/** Signs, with the feed's real key, a next version whose manifest `edit` changed: what a buggy tool could publish. */
+function publishEditedManifest(feed: string, edit: (documents: Entry[]) => Entry[]): void {
+  const channelFile = join(feed, 'channels/stable.json');
+  const payload = JSON.parse(JSON.parse(readFileSync(channelFile, 'utf8')).payload);
+  const manifest = JSON.parse(readFileSync(join(feed, `files/${payload.manifest.hash}.json`), 'utf8'));
+  manifest.documents = edit(manifest.documents);
+  const bytes = Buffer.from(JSON.stringify(manifest));
+  const hash = createHash('sha256').update(bytes).digest('hex');
+  writeFileSync(join(feed, `files/${hash}.json`), bytes);
+  const text = JSON.stringify({
+    ...payload,
+    version: payload.version + 1,
+    manifest: { hash, size: bytes.length },
+  });
+  writeFileSync(
+    channelFile,
+    JSON.stringify({ payload: text, signatures: [signText(DEV_PRIVATE_KEY, text)] }),
+  );
+}
+
+test('validly signed bundles a terminal cannot show are refused on the panel, and the last good version stays', async ({
+  page,
+}) => {
+  const kiosk = await terminalOnFeed();
+  await page.clock.install({ time: TEST_DAY });
+  await page.goto(`${kiosk.url}/`);
+  await shows(page, 1);
+  await openPanel(page);
+  const refusal = page.getByRole('region', { name: '最近一次被拒绝的更新' });
+
+  // No hall document at all: it used to be shown as "正在准备内容…" for ever.
+  let hall: Entry | undefined;
+  publishEditedManifest(kiosk.feed, (docs) => {
+    hall = docs.find((d) => d.kind === 'hall');
+    return docs.filter((d) => d !== hall);
+  });
+  await page.getByRole('button', { name: '立即同步' }).click();
+  await expect(refusal).toContainText(
+    'bundle check failed: version 2 has no hall document (a bundle needs exactly one); keeping version 1',
+  );
+
+  // A service entry naming the hall document, which the terminal already holds: nothing to download.
+  publishEditedManifest(kiosk.feed, (docs) => [
+    hall!,
+    ...docs.map((d) => (d.id === 'passport' ? { ...d, hash: hall!.hash, size: hall!.size } : d)),
+  ]);
+  await page.getByRole('button', { name: '立即同步' }).click();
+  await expect(refusal).toContainText(
+    /schema check failed: service "passport" \(files\/[0-9a-f]{64}\.json\) does not match the content schema/,
+  );
+  await expect(fact(page, '正在显示')).toContainText('版本 1 · 发布于');
+
+  await page.getByRole('button', { name: '关闭' }).click();
+  await page.mouse.click(960, 700);
+  await page.getByRole('button', { name: /办事指南/ }).click();
+  await page.getByRole('button', { name: /^普通护照签发/ }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('普通护照签发');
   await kiosk.close();
 });
 
