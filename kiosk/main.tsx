@@ -65,7 +65,7 @@ async function boot(): Promise<void> {
       recreated ? 'the content database could not be opened and was recreated: syncing again' : undefined,
     ),
   ]);
-  const sync = createSyncModel(store, engine);
+  const sync = createSyncModel(engine);
   await sync.loaded();
   const clock = createClockModel(() => hallTimeZone(sync.content.value?.hall));
   const content = computed(() => sync.content.value as ActiveContent);

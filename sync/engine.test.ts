@@ -5,6 +5,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { openDB } from 'idb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { scratchCopy } from '../content/fixtures/scratch.ts';
+import { lastRefusal } from '../kiosk/staff/refusal.ts';
 import { generateKeys, signText } from '../scripts/keys.ts';
 import { SyncEngine, type SyncOptions } from './engine.ts';
 import { readActiveContent } from './read-content.ts';
@@ -431,6 +432,281 @@ describe('sync', () => {
     const { recreated, store } = await terminal();
     expect(recreated).toBe(true);
     expect(await store.pointers()).toEqual({});
+  });
+});
+
+/** A manifest the publisher would never write, changed by `edit`, stored in the feed and signed as `version`. */
+async function publishEditedManifest(
+  version: number,
+  edit: (manifest: { documents: { kind: string; id: string; hash: string; size: number }[] }) => void,
+) {
+  const payload = feed.channelPayload() as { version: number; manifest: { hash: string; size: number } };
+  const manifest = JSON.parse(
+    new TextDecoder().decode(feed.files.get(`files/${payload.manifest.hash}.json`)),
+  );
+  edit(manifest);
+  const manifestBytes = new TextEncoder().encode(JSON.stringify(manifest));
+  const manifestHash = await sha256Hex(manifestBytes);
+  feed.files.set(`files/${manifestHash}.json`, manifestBytes);
+  const text = JSON.stringify({
+    ...payload,
+    version,
+    manifest: { hash: manifestHash, size: manifestBytes.length },
+  });
+  feed.files.set(
+    'channels/stable.json',
+    new TextEncoder().encode(
+      JSON.stringify({ payload: text, signatures: [signText(KEYS.privateKey, text)] }),
+    ),
+  );
+}
+
+/** Deletes one stored file behind the terminal's back, as a bug or a broken disk would. */
+async function loseFile(hash: string): Promise<void> {
+  const db = await openDB(CONTENT_DB);
+  await db.delete('files', hash);
+  db.close();
+}
+
+/** The hash of a file that `version` names and no other kept version does. */
+async function fileOnlyIn(store: Store, version: number, other: number): Promise<string> {
+  const a = (await store.version(version))!.manifest.documents;
+  const b = new Set((await store.version(other))!.manifest.documents.map((d) => d.hash));
+  return a.find((d) => !b.has(d.hash))!.hash;
+}
+
+describe('sync never breaks itself', () => {
+  const hallEdit = (name: string) => editedCopy('hall.yaml', '测试大厅', name);
+
+  it('should refuse a signed bundle with no hall document, and keep showing the last good version', async () => {
+    feed.publish(MINIMAL, KEYS.privateKey);
+    const { store, engine } = await terminal({ activation: 'immediate' });
+    await engine.checkNow();
+    await publishEditedManifest(2, (m) => {
+      m.documents = m.documents.filter((d) => d.kind !== 'hall');
+    });
+    expect(await engine.checkNow()).toBe('failed');
+    expect(engine.getStatus()).toMatchObject({ active: { version: 1 }, staged: undefined });
+    expect((await readActiveContent(store))?.hall.id).toBe('test-hall');
+    expect(lastError(engine)).toBe(
+      'bundle check failed: version 2 has no hall document (a bundle needs exactly one); keeping version 1',
+    );
+    expect(lastRefusal(engine.getStatus().log)?.message).toBe(lastError(engine));
+  });
+
+  it('should refuse a signed bundle with two hall documents', async () => {
+    feed.publish(MINIMAL, KEYS.privateKey);
+    const { engine } = await terminal({ activation: 'immediate' });
+    await engine.checkNow();
+    await publishEditedManifest(2, (m) => {
+      const hall = m.documents.find((d) => d.kind === 'hall')!;
+      m.documents.push({ ...hall, id: 'second-hall' });
+    });
+    expect(await engine.checkNow()).toBe('failed');
+    expect(engine.getStatus().active?.version).toBe(1);
+    expect(lastError(engine)).toMatch(/^bundle check failed: version 2 has 2 hall documents/);
+  });
+
+  it('should refuse an entry that names a file the terminal holds as another kind of document', async () => {
+    feed.publish(MINIMAL, KEYS.privateKey);
+    const { store, engine } = await terminal({ activation: 'immediate' });
+    await engine.checkNow();
+    // Every file is already held: nothing is downloaded, so only a check of held files can see it.
+    await publishEditedManifest(2, (m) => {
+      const hall = m.documents.find((d) => d.kind === 'hall')!;
+      m.documents = m.documents.map((d) =>
+        d.kind === 'service' ? { ...d, hash: hall.hash, size: hall.size } : d,
+      );
+    });
+    expect(await engine.checkNow()).toBe('failed');
+    expect(engine.getStatus()).toMatchObject({ active: { version: 1 }, staged: undefined });
+    expect((await readActiveContent(store))?.services.map((s) => s.id)).toEqual(['transfer']);
+    expect(lastError(engine)).toMatch(
+      /^schema check failed: service "transfer" \(files\/[0-9a-f]{64}\.json\) does not match the content schema/,
+    );
+  });
+
+  it('should refuse loudly a feed that offers the version shown with other content (restored from a backup)', async () => {
+    feed.publish(MINIMAL, KEYS.privateKey);
+    feed.publish(hallEdit('测试大厅二'), KEYS.privateKey);
+    const { store, engine } = await terminal({ activation: 'immediate' });
+    await engine.checkNow();
+    expect(engine.getStatus().active?.version).toBe(2);
+    // The feed folder comes back from a backup taken at version 1, and staff publish again: version 2 again.
+    const restored = new MemoryFeed();
+    restored.publish(MINIMAL, KEYS.privateKey);
+    restored.publish(hallEdit('测试大厅（恢复）'), KEYS.privateKey);
+    feed.replaceWith(restored);
+    expect(feed.channelPayload().version).toBe(2);
+
+    expect(await engine.checkNow()).toBe('failed');
+    expect((await readActiveContent(store))?.hall.name).toMatchObject({ 'zh-CN': '测试大厅二' });
+    expect(lastError(engine)).toMatch(
+      /^version check failed: the feed offers version 2 again, with other content \(manifest files\/[0-9a-f]{64}\.json, this terminal holds files\/[0-9a-f]{64}\.json\)/,
+    );
+    expect(lastRefusal(engine.getStatus().log)?.message).toBe(lastError(engine));
+    expect(engine.getStatus().checks.at(-1)?.outcome).toBe('failed');
+  });
+
+  it('should not collect the files of a download under way when a waiting version is shown at idle', async () => {
+    feed.publish(MINIMAL, KEYS.privateKey);
+    const { store, engine } = await terminal();
+    await engine.checkNow();
+    // Version 2 is staged during a visit.
+    feed.publish(hallEdit('测试大厅二'), KEYS.privateKey);
+    await engine.checkNow();
+    expect(engine.getStatus()).toMatchObject({ active: { version: 1 }, staged: { version: 2 } });
+
+    // Version 3 downloads; the second of its files is held back until the visitor has left.
+    feed.publish(hallEdit('测试大厅三'), KEYS.privateKey);
+    let release!: () => void;
+    const held = new Promise<void>((r) => {
+      release = r;
+    });
+    let reached!: () => void;
+    const atSecondFile = new Promise<void>((r) => {
+      reached = r;
+    });
+    let files = 0;
+    const manifestPath = `files/${feed.channelPayload().manifest.hash}.json`;
+    feed.gate = async (path) => {
+      if (!path.startsWith('files/') || path === manifestPath) return;
+      if (++files === 2) {
+        reached();
+        await held;
+      }
+    };
+    const downloading = engine.checkNow();
+    await atSecondFile;
+
+    // The visitor leaves: version 2 is shown, and garbage is collected while version 3 downloads.
+    await engine.setIdle(true);
+    expect(engine.getStatus().active?.version).toBe(2);
+    release();
+    expect(await downloading).toBe('updated');
+
+    expect(engine.getStatus().active?.version).toBe(3);
+    expect((await readActiveContent(store))?.hall.name).toMatchObject({ 'zh-CN': '测试大厅三' });
+    // And after a restart the terminal still reads it whole.
+    store.close();
+    const restarted = await terminal();
+    expect((await restarted.engine.readActiveContent())?.hall.name).toMatchObject({ 'zh-CN': '测试大厅三' });
+    expect(restarted.engine.getStatus().log.filter((e) => e.kind === 'error')).toEqual([]);
+  });
+
+  it('should not show a staged version with a file missing, and fetch it again', async () => {
+    feed.publish(MINIMAL, KEYS.privateKey);
+    const { store, engine } = await terminal();
+    await engine.checkNow();
+    feed.publish(hallEdit('测试大厅二'), KEYS.privateKey);
+    await engine.checkNow();
+    const lost = await fileOnlyIn(store, 2, 1);
+    await loseFile(lost);
+
+    await engine.setIdle(true);
+    expect(engine.getStatus()).toMatchObject({ active: { version: 1 }, staged: undefined });
+    expect(lastError(engine)).toMatch(
+      new RegExp(
+        `^file check failed: version 2 cannot be shown: hall "test-hall" \\(files/${lost}\\.json\\) is not stored`,
+      ),
+    );
+    // The next check fetches what is missing and shows it (the screen is idle).
+    expect(await engine.checkNow()).toBe('updated');
+    expect(engine.getStatus().active?.version).toBe(2);
+    expect((await readActiveContent(store))?.hall.name).toMatchObject({ 'zh-CN': '测试大厅二' });
+  });
+
+  it('should fall back to the previous version at boot when the active one cannot be read, then sync it again', async () => {
+    feed.publish(MINIMAL, KEYS.privateKey);
+    const first = await terminal({ activation: 'immediate' });
+    await first.engine.checkNow();
+    feed.publish(hallEdit('测试大厅二'), KEYS.privateKey);
+    await first.engine.checkNow();
+    const lost = await fileOnlyIn(first.store, 2, 1);
+    first.store.close();
+    await loseFile(lost);
+
+    const { engine } = await terminal({ activation: 'immediate' });
+    expect((await engine.readActiveContent())?.hall.name).toMatchObject({ 'zh-CN': '测试大厅' });
+    expect(engine.getStatus().active?.version).toBe(1);
+    expect(lastError(engine)).toMatch(
+      /^version 2 cannot be read: hall "test-hall" \(files\/[0-9a-f]{64}\.json\) is not stored; showing version 1 and syncing again/,
+    );
+    expect(await engine.checkNow()).toBe('updated');
+    expect((await engine.readActiveContent())?.hall.name).toMatchObject({ 'zh-CN': '测试大厅二' });
+  });
+
+  it('should clear an unreadable active version with nothing to fall back on, and sync it again', async () => {
+    feed.publish(MINIMAL, KEYS.privateKey);
+    const first = await terminal();
+    await first.engine.checkNow();
+    const hall = (await first.store.version(1))!.manifest.documents.find((d) => d.kind === 'hall')!;
+    first.store.close();
+    await loseFile(hall.hash);
+
+    const { engine } = await terminal();
+    expect(await engine.readActiveContent()).toBeUndefined();
+    expect(engine.getStatus().active).toBeUndefined();
+    expect(lastError(engine)).toMatch(/^version 1 cannot be read: .* is not stored; syncing again/);
+    expect(await engine.checkNow()).toBe('updated');
+    expect((await engine.readActiveContent())?.hall.id).toBe('test-hall');
+  });
+
+  it('should set aside at boot a version an older build took without a hall, and sync it again', async () => {
+    feed.publish(MINIMAL, KEYS.privateKey);
+    const first = await terminal({ activation: 'immediate' });
+    await first.engine.checkNow();
+    feed.publish(hallEdit('测试大厅二'), KEYS.privateKey);
+    await first.engine.checkNow();
+    first.store.close();
+    // What a build without the bundle check could have stored and shown ("正在准备内容…" for ever).
+    const db = await openDB(CONTENT_DB);
+    const record = await db.get('versions', 2);
+    record.manifest.documents = record.manifest.documents.filter((d: { kind: string }) => d.kind !== 'hall');
+    await db.put('versions', record);
+    db.close();
+
+    const { engine } = await terminal({ activation: 'immediate' });
+    expect((await engine.readActiveContent())?.version).toBe(1);
+    expect(lastError(engine)).toBe(
+      'version 2 cannot be read: it has 0 hall documents, not one; showing version 1 and syncing again',
+    );
+    expect(await engine.checkNow()).toBe('updated');
+    expect((await engine.readActiveContent())?.hall.name).toMatchObject({ 'zh-CN': '测试大厅二' });
+  });
+
+  it('should clear an active pointer whose version record is gone, and sync again', async () => {
+    feed.publish(MINIMAL, KEYS.privateKey);
+    const first = await terminal();
+    await first.engine.checkNow();
+    first.store.close();
+    const db = await openDB(CONTENT_DB);
+    await db.delete('versions', 1);
+    db.close();
+
+    const { engine } = await terminal();
+    expect(await engine.readActiveContent()).toBeUndefined();
+    expect(lastError(engine)).toBe(
+      'version 1 cannot be read: its version record is not stored; syncing again',
+    );
+    expect(await engine.checkNow()).toBe('updated');
+    expect((await engine.readActiveContent())?.version).toBe(1);
+  });
+
+  it('should remember the last successful check across a restart', async () => {
+    feed.publish(MINIMAL, KEYS.privateKey);
+    const first = await terminal();
+    await first.engine.checkNow();
+    const synced = clock.now();
+    expect(first.engine.getStatus().lastSuccess).toBe(synced);
+    first.store.close();
+
+    clock.advance(60_000);
+    feed.fault = () => 'throw';
+    const { engine } = await terminal();
+    expect(engine.getStatus().lastSuccess).toBe(synced);
+    expect(await engine.checkNow()).toBe('failed');
+    expect(engine.getStatus()).toMatchObject({ lastSuccess: synced, failures: 1 });
   });
 });
 

@@ -3,8 +3,10 @@
  * missing, stage, and activate only when the screen is idle. Framework-free; runs in browsers and Node.
  */
 import { filePath, type ManifestT } from '../content/bundle-format.ts';
+import { fileName, filesProblem, shapeProblem, versionFiles } from './bundle-check.ts';
 import { parseManifest } from './documents.ts';
 import { FeedClient, FeedError } from './feed.ts';
+import { type ActiveContent, readActiveVersion } from './read-content.ts';
 import { CHECK_HISTORY, emptyStatus, type SyncStatus } from './status.ts';
 import type { CheckRecord, Store } from './store.ts';
 import { transfer, type Wanted } from './transfer.ts';
@@ -59,6 +61,14 @@ export class SyncEngine {
   /** Set when the feed offered expired metadata; cleared by fresh metadata. */
   private frozen = false;
   private stopped = true;
+  /**
+   * The files of the download under way (its manifest and every file it names): garbage collection
+   * after an activation at idle must not delete them. Replaced, never cleared, so a collection that
+   * started with one set keeps it.
+   */
+  private inFlight: ReadonlySet<string> = new Set();
+  /** Activations run one after another: at idle, at the end of a check, by staff. */
+  private activations: Promise<void> = Promise.resolve();
 
   private readonly o: SyncOptions;
 
@@ -138,6 +148,27 @@ export class SyncEngine {
     return version;
   }
 
+  /**
+   * The active content for the screens. A version that cannot be read (a file lost or broken) is set
+   * aside: the previous version is shown, or none, and the next check fetches what is missing. So a
+   * broken store costs a fallback and a download, never a permanent fault screen.
+   */
+  async readActiveContent(): Promise<ActiveContent | undefined> {
+    for (;;) {
+      const read = await readActiveVersion(this.store);
+      if (read.ok) return read.content;
+      const now = await this.store.setAsideActive();
+      // The feed's copy of the version is fine; ours is not: ask for the channel file in full again.
+      this.etag = undefined;
+      await this.logEntry(
+        'error',
+        `version ${read.version} cannot be read: ${read.reason}; ${now === undefined ? '' : `showing version ${now} and `}syncing again`,
+      );
+      await this.refreshStatus();
+      if (!this.stopped) void this.checkNow();
+    }
+  }
+
   /** One check; concurrent callers share it. */
   checkNow(): Promise<CheckOutcome> {
     this.running ??= this.check().finally(() => {
@@ -157,6 +188,9 @@ export class SyncEngine {
     } catch (e) {
       outcome = 'failed';
       await this.logEntry('error', e instanceof FeedError ? e.message : `sync failed: ${String(e)}`);
+    } finally {
+      // A staged version's files are kept by its pointer; a failed download's are garbage.
+      this.inFlight = new Set();
     }
     const check = { at: this.clock.now(), outcome };
     await this.store.recordCheck(check);
@@ -199,13 +233,18 @@ export class SyncEngine {
     const pointers = await this.store.pointers();
     const held = channel.version <= (pointers.held ?? 0);
     if (held || channel.version === pointers.active || channel.version === pointers.staged) {
+      const reused = await this.sameVersionOtherContent(channel.version, channel.manifest.hash);
+      if (reused) return reused;
       this.etag = response.etag;
       return undefined;
     }
     await this.store.raiseHighestSeen(trustKey, channel.version);
+    const keeping =
+      pointers.active === undefined ? 'nothing is shown yet' : `keeping version ${pointers.active}`;
 
     const manifestRef = { ...channel.manifest, ext: 'json' as const };
     const manifestName = `the manifest (${filePath(manifestRef)})`;
+    this.inFlight = new Set([manifestRef.hash]);
     if (!(await this.store.hasFile(manifestRef.hash))) {
       const bytes = await this.feed.file(manifestRef);
       const ok = await verifyHash(bytes, manifestRef.hash, manifestRef.size, manifestName);
@@ -217,6 +256,9 @@ export class SyncEngine {
     const stored = await this.store.file(manifestRef.hash);
     const manifest = stored && parseManifest(stored.bytes);
     if (!manifest) return `schema check failed: ${manifestName} does not match the bundle format`;
+    const shape = shapeProblem(channel.version, channel.hall, manifest);
+    if (shape) return `${shape}; ${keeping}`;
+    this.inFlight = new Set([manifestRef.hash, ...versionFiles(manifest).map((f) => f.hash)]);
 
     const wanted = await this.missing(manifest);
     const spaceProblem = await this.checkSpace(wanted);
@@ -225,6 +267,9 @@ export class SyncEngine {
       this.update({ progress }),
     );
     if (failure) return failure;
+    // Held files too: an entry may name bytes stored for another version as another kind of document.
+    const files = await filesProblem(manifest, this.store);
+    if (files) return `${files}; ${keeping}`;
     await this.store.stage({ version: channel.version, channel, manifest });
     this.etag = response.etag;
     await this.logEntry(
@@ -232,6 +277,21 @@ export class SyncEngine {
       `version ${channel.version} downloaded and verified (${wanted.length} new files)`,
     );
     return true;
+  }
+
+  /**
+   * A feed restored from a backup can reach a version number this terminal already holds, with other
+   * content. Taking either silently would be wrong, so it is refused, loudly, until a higher version.
+   */
+  private async sameVersionOtherContent(version: number, manifest: string): Promise<string | undefined> {
+    const ours = await this.store.version(version);
+    if (!ours || ours.channel.manifest.hash === manifest) return undefined;
+    const path = (hash: string) => filePath({ hash, ext: 'json' });
+    return (
+      `version check failed: the feed offers version ${version} again, with other content ` +
+      `(manifest ${path(manifest)}, this terminal holds ${path(ours.channel.manifest.hash)}): ` +
+      `was the feed restored from a backup? Publish again to give the content a higher version`
+    );
   }
 
   private async missing(manifest: ManifestT): Promise<Wanted[]> {
@@ -268,11 +328,30 @@ export class SyncEngine {
     return undefined;
   }
 
-  private async activate(): Promise<void> {
-    const version = await this.store.activateStaged();
-    if (version === undefined) return;
-    await this.store.collectGarbage();
-    await this.logEntry('info', `version ${version} is now shown`);
+  private activate(): Promise<void> {
+    const next = this.activations.then(() => this.activateNow());
+    this.activations = next.catch(() => {});
+    return next;
+  }
+
+  private async activateNow(): Promise<void> {
+    const result = await this.store.activateStaged();
+    if (result === undefined) return;
+    if ('missing' in result) {
+      const record = await this.store.version(result.version);
+      const ref = record && versionFiles(record.manifest).find((f) => f.hash === result.missing);
+      const active = (await this.store.pointers()).active;
+      // Unstaged: the next check fetches the file again, so it must not be answered by a 304.
+      this.etag = undefined;
+      await this.logEntry(
+        'error',
+        `file check failed: version ${result.version} cannot be shown: ${ref ? fileName(ref) : 'its version record'} is not stored; ${active === undefined ? 'nothing is shown yet' : `keeping version ${active}`}, fetching it again`,
+      );
+      await this.refreshStatus();
+      return;
+    }
+    await this.store.collectGarbage(this.inFlight);
+    await this.logEntry('info', `version ${result.activated} is now shown`);
     await this.refreshStatus();
   }
 
@@ -312,8 +391,11 @@ export class SyncEngine {
     const active = await versionInfo(p.active);
     const log = await this.store.logEntries();
     this.recentChecks ??= (await this.store.checks()).slice(-CHECK_HISTORY);
+    // After a restart the engine remembers nothing: the stored checks say when sync last worked.
+    const lastSuccess = this.status.lastSuccess ?? (await this.store.lastSuccess());
     this.update({
       ...extra,
+      lastSuccess,
       active,
       previous: await versionInfo(p.previous),
       staged: await versionInfo(p.staged),

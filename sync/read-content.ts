@@ -10,7 +10,8 @@ import type {
   RichNode,
   Service,
 } from '../content/schema.ts';
-import { parseDocument } from './documents.ts';
+import { fileName, versionFiles } from './bundle-check.ts';
+import { documentProblem, parseDocument } from './documents.ts';
 import type { Store } from './store.ts';
 
 export type ActiveContent = {
@@ -33,20 +34,49 @@ export type ActiveContent = {
   loadSearchIndex?: () => Promise<string | undefined>;
 };
 
-export async function readActiveContent(store: Store): Promise<ActiveContent | undefined> {
+/** What the terminal can show: the active version's content, none yet, or why the active one cannot be read. */
+export type ActiveRead =
+  | { ok: true; content: ActiveContent | undefined }
+  | { ok: false; version: number; reason: string };
+
+/**
+ * Reads the active version, checking what is cheap at boot: every file stored at its size, every
+ * document readable JSON, the hall valid. (Hashes and the other documents' schemas were checked
+ * when the version was staged; the search index is parsed only when search opens.)
+ */
+export async function readActiveVersion(store: Store): Promise<ActiveRead> {
   const active = await store.readActive();
-  if (!active) return undefined;
-  const { record, files } = active;
+  if (!active) return { ok: true, content: undefined };
+  const { version, record, files } = active;
+  const broken = (reason: string): ActiveRead => ({ ok: false, version, reason });
+  if (!record) return broken('its version record is not stored');
+  for (const ref of versionFiles(record.manifest)) {
+    const bytes = files.get(ref.hash);
+    if (!bytes) return broken(`${fileName(ref)} is not stored`);
+    if (bytes.byteLength !== ref.size)
+      return broken(`${fileName(ref)} has ${bytes.byteLength} bytes, expected ${ref.size}`);
+  }
+  const parsed = new Map<string, unknown>();
+  for (const d of record.manifest.documents) {
+    if (d.kind === 'search') continue;
+    const value = parseDocument(files.get(d.hash)!);
+    if (value === undefined) return broken(`${fileName(d)} is not readable JSON`);
+    parsed.set(d.hash, value);
+  }
+  const halls = record.manifest.documents.filter((d) => d.kind === 'hall');
+  if (halls.length !== 1) return broken(`it has ${halls.length} hall documents, not one`);
+  const hallProblem = documentProblem('hall', new Uint8Array(files.get(halls[0]!.hash)!));
+  if (hallProblem) return broken(`${fileName(halls[0]!)} ${hallProblem}`);
+
   const docs = (kind: string) =>
-    record.manifest.documents.filter((d) => d.kind === kind).map((d) => parseDocument(files.get(d.hash)!));
-  const hall = docs('hall')[0] as Hall | undefined;
-  if (!hall) return undefined;
+    record.manifest.documents.filter((d) => d.kind === kind).map((d) => parsed.get(d.hash));
+  const hall = docs('hall')[0] as Hall;
   const media = new Map<string, Blob>();
   for (const m of record.manifest.media) media.set(m.path, new Blob([files.get(m.hash)!], { type: m.type }));
   // The index can be megabytes: keep its bytes as they came from the store and decode them on demand.
   const indexRef = record.manifest.documents.find((d) => d.kind === 'search');
   const indexBytes = indexRef && files.get(indexRef.hash);
-  return {
+  const content: ActiveContent = {
     version: record.version,
     channel: record.channel,
     manifest: record.manifest,
@@ -60,4 +90,15 @@ export async function readActiveContent(store: Store): Promise<ActiveContent | u
     media,
     loadSearchIndex: async () => (indexBytes ? new TextDecoder().decode(indexBytes) : undefined),
   };
+  return { ok: true, content };
+}
+
+/**
+ * The active content, or undefined when there is none; throws, naming the file, when it cannot be read.
+ * The kiosk reads through `SyncEngine.readActiveContent`, which falls back instead of throwing.
+ */
+export async function readActiveContent(store: Store): Promise<ActiveContent | undefined> {
+  const read = await readActiveVersion(store);
+  if (!read.ok) throw new Error(`version ${read.version} cannot be read: ${read.reason}`);
+  return read.content;
 }

@@ -4,7 +4,9 @@
  * Invariants:
  * - A file is stored only after its bytes hashed to its name (and, for documents, passed the schema).
  * - `pointers.active` only ever names a version whose every file is stored: staging checks the whole
- *   version, and activation is one `durability: 'strict'` transaction, so a crash leaves old or new.
+ *   version, activation checks every file is still there in the same `durability: 'strict'`
+ *   transaction that moves the pointers, so a crash leaves old or new, and garbage collection keeps
+ *   the files of a download under way.
  * - Trusted state (highest version seen per hall and channel) lives in its own database, so it
  *   survives the content database being collected or recreated.
  */
@@ -67,6 +69,15 @@ export async function openContentStore(): Promise<{ store: Store; recreated: boo
   }
 }
 
+/** The hash of the first ref whose file is not in `files`, read in the caller's transaction. */
+async function firstMissing(
+  files: { getKey(key: string): Promise<string | undefined> },
+  refs: { hash: string }[],
+): Promise<string | undefined> {
+  for (const ref of refs) if ((await files.getKey(ref.hash)) === undefined) return ref.hash;
+  return undefined;
+}
+
 export class Store {
   constructor(
     private readonly db: IDBPDatabase<ContentSchema>,
@@ -116,17 +127,48 @@ export class Store {
     await tx.done;
   }
 
-  /** Makes the staged version active in one strict transaction; the old active one is kept as previous. */
-  async activateStaged(): Promise<number | undefined> {
-    const tx = this.db.transaction('pointers', 'readwrite', { durability: 'strict' });
-    const p = (await tx.store.get('pointers')) ?? {};
+  /**
+   * Makes the staged version active in one strict transaction; the old active one is kept as previous.
+   * The same transaction checks that every file the staged version names is stored: if one is not, the
+   * version is unstaged instead (to be fetched again) and the missing file's hash is returned.
+   */
+  async activateStaged(): Promise<{ activated: number } | { version: number; missing: string } | undefined> {
+    const tx = this.db.transaction(['pointers', 'versions', 'files'], 'readwrite', {
+      durability: 'strict',
+    });
+    const pointers = tx.objectStore('pointers');
+    const p = (await pointers.get('pointers')) ?? {};
     if (p.staged === undefined) {
       await tx.done;
       return undefined;
     }
+    const record = await tx.objectStore('versions').get(p.staged);
+    const refs = record ? [...record.manifest.documents, ...record.manifest.media] : [];
+    // '' names the version record itself: staging writes it with the pointer, so only a bug loses it.
+    const missing = record ? await firstMissing(tx.objectStore('files'), refs) : '';
+    if (missing !== undefined) {
+      const { staged, ...rest } = p;
+      await pointers.put(rest, 'pointers');
+      await tx.done;
+      return { version: staged, missing };
+    }
     const next: Pointers = { active: p.staged, ...(p.held !== undefined ? { held: p.held } : {}) };
     if (p.active !== undefined && p.active !== p.staged) next.previous = p.active;
     else if (p.previous !== undefined) next.previous = p.previous;
+    await pointers.put(next, 'pointers');
+    await tx.done;
+    return { activated: p.staged };
+  }
+
+  /**
+   * The active version cannot be read: the previous one (if any) becomes active, else none is, and
+   * the next check fetches what is missing. Returns the version now active.
+   */
+  async setAsideActive(): Promise<number | undefined> {
+    const tx = this.db.transaction('pointers', 'readwrite', { durability: 'strict' });
+    const { active, previous, ...rest } = (await tx.store.get('pointers')) ?? {};
+    const next: Pointers =
+      previous !== undefined && previous !== active ? { ...rest, active: previous } : rest;
     await tx.store.put(next, 'pointers');
     await tx.done;
     return next.active;
@@ -202,21 +244,35 @@ export class Store {
   async checks(): Promise<CheckRecord[]> {
     return this.db.getAll('checks');
   }
+  /** When the newest check that did not fail ended: kept across restarts, unlike the engine's memory. */
+  async lastSuccess(): Promise<number | undefined> {
+    for (
+      let c = await this.db.transaction('checks').store.openCursor(null, 'prev');
+      c;
+      c = await c.continue()
+    )
+      if (c.value.outcome !== 'failed') return c.value.at;
+    return undefined;
+  }
 
-  /** Reads the active version whole, in one transaction: a consistent snapshot, never a mix. */
-  async readActive(): Promise<{ record: VersionRecord; files: Map<string, ArrayBuffer> } | undefined> {
+  /**
+   * Reads the active version, in one transaction: a consistent snapshot, never a mix. A file that is
+   * not stored is simply absent from `files`: the caller says what that means.
+   */
+  async readActive(): Promise<
+    { version: number; record: VersionRecord | undefined; files: Map<string, ArrayBuffer> } | undefined
+  > {
     const tx = this.db.transaction(['pointers', 'versions', 'files'], 'readonly');
     const p = await tx.objectStore('pointers').get('pointers');
     if (p?.active === undefined) return undefined;
     const record = await tx.objectStore('versions').get(p.active);
-    if (!record) return undefined;
+    if (!record) return { version: p.active, record, files: new Map() };
     const files = new Map<string, ArrayBuffer>();
     for (const ref of [...record.manifest.documents, ...record.manifest.media]) {
       const f = await tx.objectStore('files').get(ref.hash);
-      if (!f) throw new Error(`active version ${record.version} is missing file ${ref.hash}`);
-      files.set(ref.hash, f.bytes);
+      if (f) files.set(ref.hash, f.bytes);
     }
     await tx.done;
-    return { record, files };
+    return { version: p.active, record, files };
   }
 }

@@ -13,6 +13,8 @@ export class MemoryFeed {
   readonly served: { path: string; status: number; bytes: number }[] = [];
   private readonly dir = mkdtempSync(join(tmpdir(), 'sunlight-memfeed-'));
   fault: Fault | undefined;
+  /** Awaited before each request is answered: a test holds a download part-way, then lets it go on. */
+  gate: ((path: string) => Promise<void>) | undefined;
 
   publish(folder: string, privateKey: string, now = new Date(), expires = '30d') {
     const result = publishBundle({ folder, feed: this.dir, privateKey, channel: 'stable', expires, now });
@@ -30,6 +32,12 @@ export class MemoryFeed {
     }
   }
 
+  /** Serves another feed's files from now on: the feed folder restored from a backup, say. */
+  replaceWith(other: MemoryFeed): void {
+    this.files.clear();
+    for (const [path, bytes] of other.files) this.files.set(path, bytes);
+  }
+
   channelPayload(): { version: number; manifest: { hash: string } } {
     const envelope = JSON.parse(new TextDecoder().decode(this.files.get('channels/stable.json')));
     return JSON.parse(envelope.payload);
@@ -37,6 +45,7 @@ export class MemoryFeed {
 
   readonly fetch: typeof fetch = async (input, init) => {
     const path = new URL(String(input)).pathname.replace(/^\/feed\//, '');
+    await this.gate?.(path);
     const fault = this.fault?.(path);
     if (fault === 'throw') throw new TypeError('Failed to fetch');
     if (fault) {
