@@ -5,6 +5,7 @@
 import { filePath, type ManifestT } from '../content/bundle-format.ts';
 import { parseManifest } from './documents.ts';
 import { FeedClient, FeedError } from './feed.ts';
+import type { NetworkLimits } from './network-limits.ts';
 import { CHECK_HISTORY, emptyStatus, type SyncStatus } from './status.ts';
 import type { CheckRecord, Store } from './store.ts';
 import { transfer, type Wanted } from './transfer.ts';
@@ -36,6 +37,8 @@ export type SyncOptions = {
   concurrency?: number;
   /** 'immediate' for attract-only terminals: nobody's visit can be disturbed. */
   activation?: 'idle' | 'immediate';
+  /** Timeouts and size bounds for feed requests (docs/sync.md, "Timeouts and size bounds"). */
+  network?: Partial<NetworkLimits>;
 };
 export type CheckOutcome = 'updated' | 'unchanged' | 'failed';
 
@@ -68,8 +71,11 @@ export class SyncEngine {
   ) {
     // A copy: activation changes at runtime (setActivation) without touching the caller's object.
     this.o = { ...options };
-    this.feed = new FeedClient(options.feedUrl, options.channel, options.fetch);
     this.clock = options.clock ?? realClock;
+    this.feed = new FeedClient(options.feedUrl, options.channel, options.fetch, {
+      clock: this.clock,
+      limits: options.network,
+    });
   }
 
   getStatus(): SyncStatus {
@@ -151,7 +157,8 @@ export class SyncEngine {
     this.update({ checking: true, lastCheck: this.clock.now() });
     let outcome: CheckOutcome;
     try {
-      const failure = await this.fetchAndStage();
+      // Bounded: a check past checkLimitMs is abandoned (its requests aborted), so none waits forever.
+      const failure = await this.feed.withinCheckLimit(() => this.fetchAndStage());
       outcome = failure === undefined ? 'unchanged' : failure === true ? 'updated' : 'failed';
       if (typeof failure === 'string') await this.logEntry('error', failure);
     } catch (e) {
@@ -207,7 +214,7 @@ export class SyncEngine {
     const manifestRef = { ...channel.manifest, ext: 'json' as const };
     const manifestName = `the manifest (${filePath(manifestRef)})`;
     if (!(await this.store.hasFile(manifestRef.hash))) {
-      const bytes = await this.feed.file(manifestRef);
+      const bytes = await this.feed.manifest({ ...manifestRef, name: manifestName });
       const ok = await verifyHash(bytes, manifestRef.hash, manifestRef.size, manifestName);
       if (!ok.ok) return `hash check failed: ${ok.reason}`;
       if (!parseManifest(bytes))
