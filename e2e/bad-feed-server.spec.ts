@@ -70,7 +70,7 @@ test('a flooded file is cut off at its declared size, a trickled one is aborted 
   );
   await expect(failed).toContainText(new RegExp(`${trickled}\\): stalled: \\d+ bytes in 2 s`));
   // Not "normal": the feed's status says the last failure until a check succeeds.
-  await expect(fact(page, '内容源状态')).toContainText('同步失败：');
+  await expect(fact(page, '内容源状态')).toContainText('最近一次检查失败：');
   await expect(fact(page, '正在显示')).toContainText('版本 1');
 
   // On the server: the terminal hung up on both, the flood just past the declared size.

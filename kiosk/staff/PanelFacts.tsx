@@ -110,7 +110,7 @@ export function ContentFacts({ t }: { t: TFunction }) {
           {s.stale
             ? t('value.stale')
             : s.failures > 0
-              ? t('sync.failed', { reason: s.log.findLast((e) => e.kind === 'error')?.message ?? '' })
+              ? t('value.failing', { reason: s.log.findLast((e) => e.kind === 'error')?.message ?? '' })
               : t('value.fresh')}
         </Fact>
         <Fact label={t('field.feed')}>
