@@ -6,7 +6,14 @@ import { appVersion, pwaPlugins } from './scripts/build/pwa-plugin.ts';
 import { uiFontPlugins } from './scripts/build/ui-font-plugin.ts';
 
 type StaffPin = { algorithm: 'PBKDF2-SHA256'; iterations: number; salt: string; hash: string };
-type BuildConfig = { trustedKeys: string[]; feedUrl: string; channel: string; staffPin: StaffPin };
+type BuildConfig = {
+  trustedKeys: string[];
+  feedUrl: string;
+  channel: string;
+  staffPin: StaffPin;
+  /** Feed timeouts and size bounds (sync/network-limits.ts), passed through as they are. */
+  network?: Record<string, number>;
+};
 
 const readJson = <T>(path: string): T =>
   JSON.parse(readFileSync(new URL(path, import.meta.url), 'utf8')) as T;
@@ -37,6 +44,7 @@ function kioskConfig(): BuildConfig {
     trustedKeys: fromEnv && fromEnv.length > 0 ? fromEnv : file.trustedKeys,
     feedUrl: process.env.KIOSK_FEED_URL ?? file.feedUrl,
     channel: process.env.KIOSK_CHANNEL ?? file.channel,
+    network: file.network,
     staffPin: pinFromEnv
       ? staffPin(JSON.parse(pinFromEnv), 'KIOSK_STAFF_PIN_HASH')
       : staffPin(file.staffPin, 'kiosk/build-config.json staffPin'),

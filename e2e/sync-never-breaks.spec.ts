@@ -7,12 +7,13 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { signText } from '../scripts/keys.ts';
 import { serveKiosk } from '../scripts/kiosk-server.ts';
 import { publishBundle } from '../scripts/publish.ts';
 import { copyOfSample, DEV_PRIVATE_KEY } from './fixtures/feed.ts';
 import { fact, openPanel } from './fixtures/staff.ts';
+import { expect, test } from './fixtures/test.ts';
 import { TEST_DAY } from './fixtures/test-day.ts';
 
 const FAULT_SCREEN = '本机暂时出现故障';

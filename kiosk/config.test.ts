@@ -5,6 +5,7 @@ const DEFAULTS: BuildDefaults = {
   trustedKeys: ['key'],
   feedUrl: 'feed/',
   channel: 'stable',
+  network: { maxFileBytes: 1_000_000, stallMs: 20_000 },
   staffPin: { algorithm: 'PBKDF2-SHA256', iterations: 1, salt: '', hash: '' },
 };
 const PAGE = 'http://kiosk.test/hall/';
@@ -96,6 +97,35 @@ describe('per-terminal settings from the start URL', () => {
       mode: 'interactive',
     });
     expect(settings.notes).toHaveLength(2);
+  });
+});
+
+describe('timeouts and size bounds for the feed', () => {
+  it("should take the build's values over the defaults", () => {
+    expect(read('').network).toEqual({
+      maxChannelBytes: 64 * 1024,
+      maxManifestBytes: 4 * 1024 * 1024,
+      maxFileBytes: 1_000_000,
+      headersTimeoutMs: 30_000,
+      stallMs: 20_000,
+      minBytesPerSecond: 512,
+      checkLimitMs: 20 * 60_000,
+    });
+  });
+
+  it('should let the start URL set the timeouts, in seconds (a slow hall network, or a quick test)', () => {
+    const settings = read('feedTimeout=5&feedStall=2&checkLimit=90');
+    expect(settings.network).toMatchObject({ headersTimeoutMs: 5000, stallMs: 2000, checkLimitMs: 90_000 });
+    expect(settings.notes).toEqual([]);
+  });
+
+  it('should ignore a timeout that is no positive number, and say so', () => {
+    const settings = read('feedStall=0&feedTimeout=soon');
+    expect(settings.network).toMatchObject({ headersTimeoutMs: 30_000, stallMs: 20_000 });
+    expect(settings.notes).toEqual([
+      '?feedTimeout=soon should be a whole number of seconds, 1 or more: using 30 s',
+      '?feedStall=0 should be a whole number of seconds, 1 or more: using 20 s',
+    ]);
   });
 });
 

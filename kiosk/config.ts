@@ -1,4 +1,5 @@
 /** The terminal's settings: the build config's defaults, overridden per terminal by the start URL. */
+import { duration, type NetworkLimits, networkLimits } from '../sync/network-limits.ts';
 import type { StaffPinHash } from './staff/pin-hash.ts';
 
 /** What the build bakes in (vite.config.ts `define`, from kiosk/build-config.json and KIOSK_* variables). */
@@ -6,6 +7,8 @@ export type BuildDefaults = {
   trustedKeys: string[];
   feedUrl: string;
   channel: string;
+  /** Feed timeouts and size bounds; what is left out takes sync's defaults (sync/network-limits.ts). */
+  network?: Partial<NetworkLimits>;
   staffPin: StaffPinHash;
 };
 declare const __KIOSK_CONFIG__: BuildDefaults;
@@ -26,6 +29,8 @@ export type KioskSettings = {
   device: string | undefined;
   /** The visit's default language (`?lang=`); checked against the content's locales once content is there. */
   lang: string | undefined;
+  /** The build's feed bounds, with `?feedTimeout=`, `?feedStall=`, `?checkLimit=` (seconds) applied. */
+  network: NetworkLimits;
   staffPin: StaffPinHash;
   /** Start-URL values that were ignored, and why (for the staff panel). */
   notes: string[];
@@ -78,6 +83,22 @@ export function readSettings(
     notes.push(`?lang=${lang} is not a language tag such as zh-CN or en: using the content's default`);
     lang = undefined;
   }
+  const network = networkLimits(defaults.network);
+  // Only the timeouts: a hall on a slow network may need longer ones, a test shorter ones. Size bounds
+  // stay the build's, so a start URL cannot open a terminal to a flood.
+  for (const [param, key] of [
+    ['feedTimeout', 'headersTimeoutMs'],
+    ['feedStall', 'stallMs'],
+    ['checkLimit', 'checkLimitMs'],
+  ] as const) {
+    const value = query.get(param);
+    if (value === null) continue;
+    if (/^\d+$/.test(value) && Number(value) >= 1) network[key] = Number(value) * 1000;
+    else
+      notes.push(
+        `?${param}=${value} should be a whole number of seconds, 1 or more: using ${duration(network[key])}`,
+      );
+  }
   return {
     feedUrl,
     channel,
@@ -87,6 +108,7 @@ export function readSettings(
     modeFromUrl,
     device,
     lang,
+    network,
     staffPin: defaults.staffPin,
     notes,
   };

@@ -57,6 +57,7 @@ async function boot(): Promise<void> {
     feedUrl: settings.feedUrl,
     channel: settings.channel,
     trustedKeys: settings.trustedKeys,
+    network: settings.network,
     activation: terminalMode.attractOnly.value ? 'immediate' : 'idle',
   });
   await Promise.all([

@@ -6,6 +6,7 @@ import { filePath, type ManifestT } from '../content/bundle-format.ts';
 import { fileName, filesProblem, shapeProblem, versionFiles } from './bundle-check.ts';
 import { parseManifest } from './documents.ts';
 import { FeedClient, FeedError } from './feed.ts';
+import type { NetworkLimits } from './network-limits.ts';
 import { type ActiveContent, readActiveVersion } from './read-content.ts';
 import { CHECK_HISTORY, emptyStatus, type SyncStatus } from './status.ts';
 import type { CheckRecord, Store } from './store.ts';
@@ -38,6 +39,8 @@ export type SyncOptions = {
   concurrency?: number;
   /** 'immediate' for attract-only terminals: nobody's visit can be disturbed. */
   activation?: 'idle' | 'immediate';
+  /** Timeouts and size bounds for feed requests (docs/sync.md, "Timeouts and size bounds"). */
+  network?: Partial<NetworkLimits>;
 };
 export type CheckOutcome = 'updated' | 'unchanged' | 'failed';
 
@@ -78,8 +81,11 @@ export class SyncEngine {
   ) {
     // A copy: activation changes at runtime (setActivation) without touching the caller's object.
     this.o = { ...options };
-    this.feed = new FeedClient(options.feedUrl, options.channel, options.fetch);
     this.clock = options.clock ?? realClock;
+    this.feed = new FeedClient(options.feedUrl, options.channel, options.fetch, {
+      clock: this.clock,
+      limits: options.network,
+    });
   }
 
   getStatus(): SyncStatus {
@@ -182,7 +188,8 @@ export class SyncEngine {
     this.update({ checking: true, lastCheck: this.clock.now() });
     let outcome: CheckOutcome;
     try {
-      const failure = await this.fetchAndStage();
+      // Bounded: a check past checkLimitMs is abandoned (its requests aborted), so none waits forever.
+      const failure = await this.feed.withinCheckLimit(() => this.fetchAndStage());
       outcome = failure === undefined ? 'unchanged' : failure === true ? 'updated' : 'failed';
       if (typeof failure === 'string') await this.logEntry('error', failure);
     } catch (e) {
@@ -246,7 +253,7 @@ export class SyncEngine {
     const manifestName = `the manifest (${filePath(manifestRef)})`;
     this.inFlight = new Set([manifestRef.hash]);
     if (!(await this.store.hasFile(manifestRef.hash))) {
-      const bytes = await this.feed.file(manifestRef);
+      const bytes = await this.feed.manifest({ ...manifestRef, name: manifestName });
       const ok = await verifyHash(bytes, manifestRef.hash, manifestRef.size, manifestName);
       if (!ok.ok) return `hash check failed: ${ok.reason}`;
       if (!parseManifest(bytes))

@@ -13,7 +13,10 @@ export type TransferProgress = {
   bytesTotal: number;
 };
 
-/** Resolves with the first failure's reason, or undefined when every file is stored. */
+/**
+ * Resolves with why files could not be stored (every failure, the first first), or undefined when every
+ * file is stored. A file declared larger than the build accepts is refused before anything is fetched.
+ */
 export async function transfer(
   wanted: Wanted[],
   feed: FeedClient,
@@ -27,14 +30,19 @@ export async function transfer(
     bytesDone: 0,
     bytesTotal: wanted.reduce((n, w) => n + w.size, 0),
   };
+  for (const w of wanted) {
+    const tooLarge = feed.fileSizeProblem(w);
+    if (tooLarge) return tooLarge;
+  }
   onProgress({ ...progress });
-  let failure: string | undefined;
+  // Every failure is kept: a stall on one file must not vanish behind a refusal of another.
+  const failures: string[] = [];
   const queue = [...wanted];
   const worker = async () => {
-    for (let next = queue.shift(); next && !failure; next = queue.shift()) {
+    for (let next = queue.shift(); next && failures.length === 0; next = queue.shift()) {
       const problem = await fetchOne(next, feed, store);
       if (problem) {
-        failure ??= problem;
+        failures.push(problem);
         return;
       }
       progress.filesDone++;
@@ -43,7 +51,7 @@ export async function transfer(
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, wanted.length) }, worker));
-  return failure;
+  return failures.length === 0 ? undefined : failures.join('; ');
 }
 
 async function fetchOne(w: Wanted, feed: FeedClient, store: Store): Promise<string | undefined> {

@@ -123,8 +123,13 @@ export function ContentFacts({ t }: { t: TFunction }) {
           {s.failures > 0 && <span class="staff-aside">{t('value.failedSince', { count: s.failures })}</span>}
         </Fact>
         {s.nextCheck !== undefined && <Fact label={t('field.nextCheck')}>{when(s.nextCheck)}</Fact>}
-        <Fact label={t('field.freshness')} problem={s.stale}>
-          {t(s.stale ? 'value.stale' : 'value.fresh')}
+        {/* Not "normal" while checks fail (a stalled or refused download): say the last reason. */}
+        <Fact label={t('field.freshness')} problem={s.stale || s.failures > 0}>
+          {s.stale
+            ? t('value.stale')
+            : s.failures > 0
+              ? t('value.failing', { reason: s.log.findLast((e) => e.kind === 'error')?.message ?? '' })
+              : t('value.fresh')}
         </Fact>
         <Fact label={t('field.feed')}>
           <span class="staff-code">

@@ -57,6 +57,7 @@ export const strings = defineStrings(
       version: '版本 {{version}}',
       publishedAt: '发布于 {{time}}',
       fresh: '正常',
+      failing: '最近一次检查失败：{{reason}}',
       stale: '已过期：内容源的签名元数据已过期，本机继续显示现有内容，但可能不是最新的',
       clockOk: '正常（{{time}}）',
       clockWrong:
@@ -174,6 +175,7 @@ export const strings = defineStrings(
       version: 'Version {{version}}',
       publishedAt: 'published {{time}}',
       fresh: 'Up to date',
+      failing: 'The last check failed: {{reason}}',
       stale:
         "Stale: the feed's signed metadata has expired. The terminal keeps showing its content, which may be out of date",
       clockOk: 'Plausible ({{time}})',

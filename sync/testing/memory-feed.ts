@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { publishBundle } from '../../scripts/publish.ts';
 import type { Clock } from '../engine.ts';
 
-export type Fault = (path: string) => Response | 'throw' | undefined;
+/** 'hang': the feed never answers (no headers), until the request is aborted. */
+export type Fault = (path: string) => Response | 'throw' | 'hang' | undefined;
 
 /** A feed folder published on disk, served from a Map so tests can count, break and change it. */
 export class MemoryFeed {
@@ -48,6 +49,12 @@ export class MemoryFeed {
     await this.gate?.(path);
     const fault = this.fault?.(path);
     if (fault === 'throw') throw new TypeError('Failed to fetch');
+    if (fault === 'hang') {
+      this.served.push({ path, status: 0, bytes: 0 });
+      return new Promise<Response>((_, reject) => {
+        init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
+      });
+    }
     if (fault) {
       this.served.push({ path, status: fault.status, bytes: 0 });
       return fault;
@@ -66,6 +73,47 @@ export class MemoryFeed {
     this.served.push({ path, status: 200, bytes: body.length });
     return new Response(body.slice(), { status: 200, headers: { ETag: etag } });
   };
+}
+
+/** Counts what a misbehaving body has handed to the reader, and whether the reader hung up. */
+export type BodyTap = { pulled: number; cancelled: boolean };
+
+/** A body that never ends: chunks of `chunk` bytes for as long as the reader pulls. */
+export function endlessBody(chunk = 64 * 1024): { response: Response; tap: BodyTap } {
+  const tap: BodyTap = { pulled: 0, cancelled: false };
+  const bytes = new Uint8Array(chunk).fill(0x20);
+  const body = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      tap.pulled += bytes.length;
+      controller.enqueue(bytes.slice());
+    },
+    cancel() {
+      tap.cancelled = true;
+    },
+  });
+  return { response: new Response(body, { status: 200 }), tap };
+}
+
+/** A body that sends `bytes` one byte every `everyMs` real milliseconds (a trickling server). */
+export function tricklingBody(bytes: Uint8Array, everyMs = 5): { response: Response; tap: BodyTap } {
+  const tap: BodyTap = { pulled: 0, cancelled: false };
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const body = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      return new Promise<void>((resolve) => {
+        timer = setTimeout(() => {
+          if (tap.pulled >= bytes.length) controller.close();
+          else controller.enqueue(bytes.slice(tap.pulled, ++tap.pulled));
+          resolve();
+        }, everyMs);
+      });
+    },
+    cancel() {
+      tap.cancelled = true;
+      clearTimeout(timer);
+    },
+  });
+  return { response: new Response(body, { status: 200 }), tap };
 }
 
 export const FEED_URL = 'http://feed.test/feed/';
