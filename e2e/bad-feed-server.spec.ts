@@ -16,8 +16,12 @@ import { fact, openPanel } from './fixtures/staff.ts';
 import { expect, test } from './fixtures/test.ts';
 import { TEST_DAY } from './fixtures/test-day.ts';
 
-/** Chromium's and the kernel's socket buffers take some bytes the page never asked for; far less than this. */
-const BUFFERED = 1024 * 1024;
+/**
+ * What the server can push after the page hangs up: loopback socket buffers (autotuned to several MiB) and
+ * Chromium's network service take bytes the page never reads (2–8 MiB measured on an idle machine). An endless
+ * flood that the page kept reading would pass this within a second; the page's own copy stops at the size.
+ */
+const BUFFERED = 32 * 1024 * 1024;
 
 function publish(folder: string, feed: string) {
   const result = publishBundle({

@@ -2,6 +2,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { copyOfSample, kioskOnFeed, publish } from './fixtures/feed.ts';
+import { storedPointers } from './fixtures/terminal-store.ts';
 import { expect, test } from './fixtures/test.ts';
 import { TEST_DAY } from './fixtures/test-day.ts';
 
@@ -11,7 +12,8 @@ test('shows a new version only after the idle time has passed', async ({ page, c
   const now = TEST_DAY.getTime();
   await page.clock.install({ time: now });
   await page.clock.pauseAt(now + 1000);
-  await page.goto(`${kiosk.url}/?idle=60`);
+  // The clock jumps a minute at a time below: long feed timeouts, so a jump mid-download is no stall.
+  await page.goto(`${kiosk.url}/?idle=60&feedTimeout=3600&feedStall=3600`);
   await page.getByRole('button', { name: /办事指南/ }).click();
   await page.getByRole('button', { name: '普通护照签发' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('普通护照签发');
@@ -27,7 +29,7 @@ test('shows a new version only after the idle time has passed', async ({ page, c
   await context.setOffline(true);
   await context.setOffline(false);
   await downloaded;
-  await page.waitForTimeout(500);
+  await expect.poll(async () => (await storedPointers(page)).staged).toBe(2);
 
   await page.clock.runFor(50_000);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('普通护照签发');

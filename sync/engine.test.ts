@@ -594,6 +594,50 @@ describe('sync never breaks itself', () => {
     expect(restarted.engine.getStatus().log.filter((e) => e.kind === 'error')).toEqual([]);
   });
 
+  it('should leave garbage until a download under way has ended, then collect it', async () => {
+    feed.publish(MINIMAL, KEYS.privateKey);
+    const { store, engine } = await terminal();
+    await engine.checkNow();
+    feed.publish(hallEdit('测试大厅二'), KEYS.privateKey);
+    await engine.checkNow();
+    await engine.setIdle(true);
+    await engine.setIdle(false);
+    // Version 3 is staged during a visit; version 1's own hall document will be garbage once 3 is shown.
+    feed.publish(hallEdit('测试大厅三'), KEYS.privateKey);
+    await engine.checkNow();
+    const garbage = await fileOnlyIn(store, 1, 2);
+    expect(engine.getStatus()).toMatchObject({ active: { version: 2 }, staged: { version: 3 } });
+
+    // Version 4's manifest is held: the download is under way, its file list not yet known.
+    feed.publish(hallEdit('测试大厅四'), KEYS.privateKey);
+    let release!: () => void;
+    const held = new Promise<void>((r) => {
+      release = r;
+    });
+    let reached!: () => void;
+    const atManifest = new Promise<void>((r) => {
+      reached = r;
+    });
+    const manifestPath = `files/${feed.channelPayload().manifest.hash}.json`;
+    feed.gate = async (path) => {
+      if (path !== manifestPath) return;
+      reached();
+      await held;
+    };
+    const downloading = engine.checkNow();
+    await atManifest;
+    await engine.setIdle(true);
+    expect(engine.getStatus().active?.version).toBe(3);
+    // No collection while the download runs: it could list files stored after it took the in-flight set.
+    expect(await store.hasFile(garbage)).toBe(true);
+
+    release();
+    expect(await downloading).toBe('updated');
+    expect(engine.getStatus().active?.version).toBe(4);
+    expect(await store.hasFile(garbage)).toBe(false);
+    expect((await readActiveContent(store))?.hall.name).toMatchObject({ 'zh-CN': '测试大厅四' });
+  });
+
   it('should not show a staged version with a file missing, and fetch it again', async () => {
     feed.publish(MINIMAL, KEYS.privateKey);
     const { store, engine } = await terminal();

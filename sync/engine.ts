@@ -70,6 +70,10 @@ export class SyncEngine {
    * started with one set keeps it.
    */
   private inFlight: ReadonlySet<string> = new Set();
+  /** True while a check downloads: a collection then could list files it stores after the set was taken. */
+  private downloading = false;
+  /** An activation during a download leaves its garbage for the end of that check. */
+  private collectionDue = false;
   /** Activations run one after another: at idle, at the end of a check, by staff. */
   private activations: Promise<void> = Promise.resolve();
 
@@ -163,7 +167,7 @@ export class SyncEngine {
     for (;;) {
       const read = await readActiveVersion(this.store);
       if (read.ok) return read.content;
-      const now = await this.store.setAsideActive();
+      const now = await this.store.setAsideActive(read.version);
       // The feed's copy of the version is fine; ours is not: ask for the channel file in full again.
       this.etag = undefined;
       await this.logEntry(
@@ -188,6 +192,7 @@ export class SyncEngine {
     this.update({ checking: true, lastCheck: this.clock.now() });
     let outcome: CheckOutcome;
     try {
+      this.downloading = true;
       // Bounded: a check past checkLimitMs is abandoned (its requests aborted), so none waits forever.
       const failure = await this.feed.withinCheckLimit(() => this.fetchAndStage());
       outcome = failure === undefined ? 'unchanged' : failure === true ? 'updated' : 'failed';
@@ -198,6 +203,24 @@ export class SyncEngine {
     } finally {
       // A staged version's files are kept by its pointer; a failed download's are garbage.
       this.inFlight = new Set();
+      this.downloading = false;
+    }
+    try {
+      await this.afterCheck(outcome);
+    } catch (e) {
+      // The store failed after the check (a closing database): say so, and keep checking on schedule.
+      await this.logEntry('error', `sync failed after the check: ${String(e)}`).catch(() => {});
+    } finally {
+      this.schedule();
+    }
+    return outcome;
+  }
+
+  /** Records the check, refreshes the status, activates at once where allowed and collects what is due. */
+  private async afterCheck(outcome: CheckOutcome): Promise<void> {
+    if (this.collectionDue) {
+      this.collectionDue = false;
+      await this.store.collectGarbage();
     }
     const check = { at: this.clock.now(), outcome };
     await this.store.recordCheck(check);
@@ -214,8 +237,6 @@ export class SyncEngine {
       await this.activate();
     }
     await this.refreshStatus({ checking: false, progress: undefined });
-    this.schedule();
-    return outcome;
   }
 
   /** true: a new version was staged; undefined: nothing new; a string: why the update was refused. */
@@ -357,7 +378,8 @@ export class SyncEngine {
       await this.refreshStatus();
       return;
     }
-    await this.store.collectGarbage(this.inFlight);
+    if (this.downloading) this.collectionDue = true;
+    else await this.store.collectGarbage(this.inFlight);
     await this.logEntry('info', `version ${result.activated} is now shown`);
     await this.refreshStatus();
   }

@@ -122,15 +122,17 @@ export class FeedClient {
     let onCheckAbort = () => {};
     // Raced rather than left to the fetch: whatever `fetch` does with the signal, the request ends here.
     const bounded = new Promise<never>((_, reject) => {
+      // Reject before aborting: an aborted fetch rejects at once, and the race must settle with our reason,
+      // not the browser's AbortError (which reads as "cannot be reached").
       timer = this.clock.setTimeout(() => {
-        abort();
         reject(
           new FeedError(`${name}: the feed did not answer within ${duration(timeout)}: aborted, will retry`),
         );
+        abort();
       }, timeout);
       onCheckAbort = () => {
-        abort();
         reject(new FeedError(`${name}: ${String(check?.reason)}`));
+        abort();
       };
       check?.addEventListener('abort', onCheckAbort);
     });

@@ -184,6 +184,26 @@ describe('a request that stalls is aborted, logged and retried', () => {
     );
   });
 
+  it("should log the timeout, not a network error, when the browser's fetch rejects the moment it is aborted", async () => {
+    feed.publish(MINIMAL, KEYS.privateKey);
+    let asked = 0;
+    // As Chromium's fetch does: no answer, and a rejection in the same turn as the abort.
+    const browserLikeFetch: typeof fetch = (_input, init) => {
+      asked++;
+      return new Promise<Response>((_, reject) => {
+        init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
+      });
+    };
+    const { engine } = await terminal({ network: limits, fetch: browserLikeFetch });
+    const check = engine.checkNow();
+    await until(() => asked === 1);
+    clock.advance(30_000);
+    expect(await check).toBe('failed');
+    expect(errors(engine).at(-1)).toBe(
+      'channels/stable.json: the feed did not answer within 30 s: aborted, will retry',
+    );
+  });
+
   it('should abandon a check that runs past its total bound, log it, and let the next check start afresh', async () => {
     // Slow but never stalled: a byte every few ms passes a 1-byte-per-window rate.
     const { engine, path, bytes } = await shownThenUpdated({

@@ -164,9 +164,15 @@ export class Store {
    * The active version cannot be read: the previous one (if any) becomes active, else none is, and
    * the next check fetches what is missing. Returns the version now active.
    */
-  async setAsideActive(): Promise<number | undefined> {
+  async setAsideActive(version: number): Promise<number | undefined> {
     const tx = this.db.transaction('pointers', 'readwrite', { durability: 'strict' });
-    const { active, previous, ...rest } = (await tx.store.get('pointers')) ?? {};
+    const pointers = (await tx.store.get('pointers')) ?? {};
+    // Another reader, or an activation, got here first: the broken version is no longer the active one.
+    if (pointers.active !== version) {
+      await tx.done;
+      return pointers.active;
+    }
+    const { active, previous, ...rest } = pointers;
     const next: Pointers =
       previous !== undefined && previous !== active ? { ...rest, active: previous } : rest;
     await tx.store.put(next, 'pointers');

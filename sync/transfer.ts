@@ -67,6 +67,12 @@ async function fetchOne(w: Wanted, feed: FeedClient, store: Store): Promise<stri
     const problem = documentProblem(w.kind, bytes);
     if (problem) return `schema check failed: ${w.name} ${problem}`;
   }
-  await store.putFile(w.hash, bytes);
+  // A failed write (quota, a closing database) is this file's failure: the other workers stop with it,
+  // so nothing keeps writing after the check has ended.
+  try {
+    await store.putFile(w.hash, bytes);
+  } catch (e) {
+    return `storage failed: ${w.name} could not be stored: ${e instanceof Error ? e.message : String(e)}`;
+  }
   return undefined;
 }
