@@ -9,9 +9,8 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serveKiosk } from '../scripts/kiosk-server.ts';
-import { publishBundle } from '../scripts/publish.ts';
 import { badFeedServer } from './fixtures/bad-feed-server.ts';
-import { copyOfSample, DEV_PRIVATE_KEY } from './fixtures/feed.ts';
+import { copyOfSample, publish } from './fixtures/feed.ts';
 import { fact, openPanel } from './fixtures/staff.ts';
 import { expect, test } from './fixtures/test.ts';
 import { TEST_DAY } from './fixtures/test-day.ts';
@@ -22,18 +21,6 @@ import { TEST_DAY } from './fixtures/test-day.ts';
  * flood that the page kept reading would pass this within a second; the page's own copy stops at the size.
  */
 const BUFFERED = 32 * 1024 * 1024;
-
-function publish(folder: string, feed: string) {
-  const result = publishBundle({
-    folder,
-    feed,
-    privateKey: DEV_PRIVATE_KEY,
-    channel: 'stable',
-    expires: '30d',
-    now: TEST_DAY,
-  });
-  if (!result.ok) throw new Error(result.reason);
-}
 
 test('a flooded file is cut off at its declared size, a trickled one is aborted as stalled, and the update comes once the server behaves', async ({
   page,

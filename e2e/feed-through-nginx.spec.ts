@@ -11,8 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CONTENT_TYPES } from '../scripts/feed-server.ts';
 import { serveKiosk } from '../scripts/kiosk-server.ts';
-import { publishBundle } from '../scripts/publish.ts';
-import { DEV_PRIVATE_KEY } from './fixtures/feed.ts';
+import { publish } from './fixtures/feed.ts';
 import { nginxServing } from './fixtures/nginx.ts';
 import { expect, test } from './fixtures/test.ts';
 import { TEST_DAY } from './fixtures/test-day.ts';
@@ -21,15 +20,7 @@ const MINUTE = 60_000;
 
 function publishedFeed(): string {
   const feed = mkdtempSync(join(tmpdir(), 'sunlight-feed-'));
-  const result = publishBundle({
-    folder: 'content/sample',
-    feed,
-    privateKey: DEV_PRIVATE_KEY,
-    channel: 'stable',
-    expires: '30d',
-    now: TEST_DAY,
-  });
-  if (!result.ok) throw new Error(result.reason);
+  publish('content/sample', feed);
   return feed;
 }
 

@@ -10,28 +10,13 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { signText } from '../scripts/keys.ts';
 import { serveKiosk } from '../scripts/kiosk-server.ts';
-import { publishBundle } from '../scripts/publish.ts';
-import { copyOfSample, DEV_PRIVATE_KEY } from './fixtures/feed.ts';
+import { copyOfSample, DEV_PRIVATE_KEY, publish } from './fixtures/feed.ts';
 import { fact, openPanel } from './fixtures/staff.ts';
 import { storedPointers } from './fixtures/terminal-store.ts';
 import { expect, test } from './fixtures/test.ts';
 import { TEST_DAY } from './fixtures/test-day.ts';
 
 const FAULT_SCREEN = '本机暂时出现故障';
-
-/** Publishes dated TEST_DAY, so the channel metadata agrees with the page's clock, not the calendar. */
-function publishOn(folder: string, feed: string) {
-  const result = publishBundle({
-    folder,
-    feed,
-    privateKey: DEV_PRIVATE_KEY,
-    channel: 'stable',
-    expires: '30d',
-    now: TEST_DAY,
-  });
-  if (!result.ok) throw new Error(result.reason);
-  return result;
-}
 
 /** Marks the hall's name and the passport service's name, so a version shows on screen and changes the index. */
 function markVersion(folder: string, mark: string): void {
@@ -51,7 +36,7 @@ function markVersion(folder: string, mark: string): void {
 async function terminalOnFeed(beforeFeed?: (path: string) => Promise<void>) {
   const folder = copyOfSample();
   const feed = mkdtempSync(join(tmpdir(), 'sunlight-feed-'));
-  publishOn(folder, feed);
+  publish(folder, feed);
   const server = await serveKiosk('dist', feed, 0, beforeFeed);
   return { folder, feed, ...server };
 }
@@ -83,7 +68,7 @@ test('a waiting version shown while the next one downloads leaves that download 
   await page.getByRole('button', { name: /办事指南/ }).click();
 
   markVersion(kiosk.folder, '（二版）');
-  const v2 = publishOn(kiosk.folder, kiosk.feed);
+  const v2 = publish(kiosk.folder, kiosk.feed);
   const staged = page.waitForResponse((r) => r.url().endsWith(v2.manifest));
   await nudgeSync(page);
   await staged;
@@ -92,7 +77,7 @@ test('a waiting version shown while the next one downloads leaves that download 
 
   // Version 3 downloads: its first file arrives, the others are held until the visitor has left.
   markVersion(kiosk.folder, '（三版）');
-  const v3 = publishOn(kiosk.folder, kiosk.feed);
+  const v3 = publish(kiosk.folder, kiosk.feed);
   let release!: () => void;
   const held = new Promise<void>((r) => {
     release = r;
@@ -136,7 +121,7 @@ test('a boot that finds a file of the shown version lost falls back, fetches it 
   await page.goto(`${kiosk.url}/`);
   await shows(page, 1);
   markVersion(kiosk.folder, '（二版）');
-  publishOn(kiosk.folder, kiosk.feed);
+  publish(kiosk.folder, kiosk.feed);
   await nudgeSync(page);
   await shows(page, 2);
 
@@ -182,7 +167,7 @@ test('a feed restored from a backup that offers the version shown with other con
   const kiosk = await terminalOnFeed();
   const backup = readFileSync(join(kiosk.feed, 'channels/stable.json'));
   markVersion(kiosk.folder, '（二版）');
-  publishOn(kiosk.folder, kiosk.feed);
+  publish(kiosk.folder, kiosk.feed);
   await page.clock.install({ time: TEST_DAY });
   await page.goto(`${kiosk.url}/`);
   await shows(page, 2);
@@ -190,7 +175,7 @@ test('a feed restored from a backup that offers the version shown with other con
   // The feed's channel file comes back from the backup (version 1) and staff publish other content: version 2 again.
   writeFileSync(join(kiosk.feed, 'channels/stable.json'), backup);
   markVersion(kiosk.folder, '（恢复）');
-  expect(publishOn(kiosk.folder, kiosk.feed).version).toBe(2);
+  expect(publish(kiosk.folder, kiosk.feed).version).toBe(2);
 
   await openPanel(page);
   await page.getByRole('button', { name: '立即同步' }).click();
