@@ -61,16 +61,20 @@ function heldMessage(path: string, holder: Holder | undefined): string {
 }
 
 function isStale(path: string, holder: Holder | undefined, now: number): boolean {
-  let age: number;
-  try {
-    age = now - statSync(path).mtimeMs;
-  } catch {
-    return true; // gone already: the next attempt simply creates it
+  // On this machine the holder's process answers for itself: no clock is involved, so a clock set
+  // wrong (or a file system that dates files by another clock) never takes a live publish's lock.
+  if (holder && holder.host === hostname()) return !processIsAlive(holder.pid);
+  // Another machine's lock: by its age, on the holder's own clock where it wrote one.
+  let since = holder ? Date.parse(holder.since) : Number.NaN;
+  if (Number.isNaN(since)) {
+    try {
+      since = statSync(path).mtimeMs;
+    } catch {
+      return true; // gone already: the next attempt simply creates it
+    }
   }
-  if (age > STALE_AFTER_MS) return true;
   // An unreadable lock younger than that is one its holder is still writing.
-  if (!holder || holder.host !== hostname()) return false;
-  return !processIsAlive(holder.pid);
+  return now - since > STALE_AFTER_MS;
 }
 
 function processIsAlive(pid: number): boolean {

@@ -1,5 +1,14 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -205,6 +214,37 @@ describe('publish', () => {
     expect(again.version).toBe(20261126100001);
     // Same content: still only the channel file is written.
     expect(again.written).toEqual(['channels/stable.json']);
+  });
+
+  it("should judge a lock by its holder's process on this machine, and by its age only from another", () => {
+    const feed = newFeed();
+    const lock = join(feed, '.publish.lock');
+    const published = () =>
+      publishBundle({
+        folder: 'content/fixtures/minimal',
+        feed,
+        privateKey: KEY,
+        channel: 'stable',
+        expires: '30d',
+      }).ok;
+    // A live publish here, its lock dated hours back (a clock set wrong, a file system on another clock).
+    writeFileSync(
+      lock,
+      JSON.stringify({ pid: process.pid, host: hostname(), since: '2020-01-01T00:00:00.000Z' }),
+    );
+    const hoursAgo = new Date(Date.now() - 5 * 3600e3);
+    utimesSync(lock, hoursAgo, hoursAgo);
+    expect(published()).toBe(false);
+    // Another machine's lock: taken over once its own clock says it is older than 30 minutes…
+    const old = new Date(Date.now() - 31 * 60_000).toISOString();
+    writeFileSync(lock, JSON.stringify({ pid: 1, host: 'another-staff-pc', since: old }));
+    expect(published()).toBe(true);
+    // …and kept while it is younger.
+    writeFileSync(
+      lock,
+      JSON.stringify({ pid: 1, host: 'another-staff-pc', since: new Date().toISOString() }),
+    );
+    expect(published()).toBe(false);
   });
 
   it('should refuse to publish while another publish holds the feed, naming it, and take over a dead one', () => {
