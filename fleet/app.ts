@@ -37,7 +37,9 @@ export function buildFleetApp(options: FleetAppOptions): FastifyInstance {
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || error.statusCode === 413) {
-      return reply.code(413).send({ error: `the body is over ${MAX_REPORT_BYTES} bytes, the most a report may be` });
+      return reply
+        .code(413)
+        .send({ error: `the body is over ${MAX_REPORT_BYTES} bytes, the most a report may be` });
     }
     if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
       return reply.code(400).send({ error: 'a report is sent with Content-Type: application/json' });
@@ -61,7 +63,9 @@ export function buildFleetApp(options: FleetAppOptions): FastifyInstance {
       await options.db.query('SELECT 1');
       return { ok: true, database: options.db.kind };
     } catch (error) {
-      return reply.code(503).send({ ok: false, error: `the database does not answer: ${(error as Error).message}` });
+      return reply
+        .code(503)
+        .send({ ok: false, error: `the database does not answer: ${(error as Error).message}` });
     }
   });
 

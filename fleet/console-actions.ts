@@ -67,7 +67,14 @@ export async function approveTerminal(
       const payload = checkPayload(row.payload);
       // Each was checked when it arrived; one that no longer checks (a later format) is left behind.
       if (!payload.ok) continue;
-      const stored = await storeReport(tx, terminal.public_key, row.payload, payload.value, lastSeq, action.now);
+      const stored = await storeReport(
+        tx,
+        terminal.public_key,
+        row.payload,
+        payload.value,
+        lastSeq,
+        action.now,
+      );
       if (stored.kind === 'stored') {
         lastSeq = payload.value.seq;
         moved += 1;
@@ -99,9 +106,10 @@ export async function giveCommand(
   if (action.kind === 'set-mode' && !(action.mode && COMMAND_MODES.includes(action.mode))) {
     return { ok: false, reason: `set-mode needs a mode: ${COMMAND_MODES.join(', ')}` };
   }
-  const [terminal] = await db.query<StatusRow>('SELECT public_key, status FROM terminals WHERE fingerprint = $1', [
-    action.fingerprint,
-  ]);
+  const [terminal] = await db.query<StatusRow>(
+    'SELECT public_key, status FROM terminals WHERE fingerprint = $1',
+    [action.fingerprint],
+  );
   if (!terminal) return unknownTerminal(action.fingerprint);
   if (terminal.status === 'revoked') {
     return { ok: false, reason: `terminal ${action.fingerprint} was revoked: it is sent nothing` };

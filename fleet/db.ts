@@ -38,7 +38,8 @@ export async function openPglite(dataDir: string | undefined): Promise<FleetDb> 
     transaction: (work) =>
       db.transaction((tx) =>
         work({
-          query: async <R extends Row>(sql: string, params: unknown[] = []) => (await tx.query<R>(sql, params)).rows,
+          query: async <R extends Row>(sql: string, params: unknown[] = []) =>
+            (await tx.query<R>(sql, params)).rows,
           exec: async (sql: string) => {
             await tx.exec(sql);
           },
@@ -75,7 +76,8 @@ export async function openPostgres(url: string, options: { schema?: string } = {
       try {
         await client.query('BEGIN');
         const result = await work({
-          query: async <R extends Row>(sql: string, params: unknown[] = []) => (await client.query<R>(sql, params)).rows,
+          query: async <R extends Row>(sql: string, params: unknown[] = []) =>
+            (await client.query<R>(sql, params)).rows,
           exec: async (sql: string) => {
             await client.query(sql);
           },

@@ -1,6 +1,13 @@
 import * as ed from '@noble/ed25519';
 import { describe, expect, it } from 'vitest';
-import { checkEnvelope, checkPayload, defaultDeviceId, encodeBase64, fingerprint, verifyReportSignature } from './protocol.ts';
+import {
+  checkEnvelope,
+  checkPayload,
+  defaultDeviceId,
+  encodeBase64,
+  fingerprint,
+  verifyReportSignature,
+} from './protocol.ts';
 import { makeTestTerminal } from './testing/test-terminal.ts';
 
 describe('fingerprint', () => {
@@ -35,8 +42,14 @@ describe('checkEnvelope', () => {
     [{ payload: '{}', signature: 'AA==' }, 'body.publicKey: is missing'],
     [{ publicKey: 5, payload: '{}', signature: 'AA==' }, 'body.publicKey: should be string'],
     [{ publicKey: 'not base64!', payload: '{}', signature: 'AA==' }, 'publicKey is not base64'],
-    [{ publicKey: encodeBase64(new Uint8Array(31)), payload: '{}', signature: 'AA==' }, 'publicKey should be 32 bytes'],
-    [{ publicKey: encodeBase64(new Uint8Array(32)), payload: '{}', signature: 'AA==' }, 'signature should be 64 bytes'],
+    [
+      { publicKey: encodeBase64(new Uint8Array(31)), payload: '{}', signature: 'AA==' },
+      'publicKey should be 32 bytes',
+    ],
+    [
+      { publicKey: encodeBase64(new Uint8Array(32)), payload: '{}', signature: 'AA==' },
+      'signature should be 64 bytes',
+    ],
   ])('names what is wrong in %j', (body, words) => {
     const result = checkEnvelope(body);
     expect(result.ok).toBe(false);
@@ -61,7 +74,11 @@ describe('checkPayload', () => {
   it('names the field deep in the status that is wrong', async () => {
     const terminal = await makeTestTerminal();
     const payload = terminal.payload(1);
-    const bad = { ...payload, deviceId: 'Lobby 1', status: { ...payload.status, clock: { ...payload.status.clock, now: 'noon' } } };
+    const bad = {
+      ...payload,
+      deviceId: 'Lobby 1',
+      status: { ...payload.status, clock: { ...payload.status.clock, now: 'noon' } },
+    };
     const result = checkPayload(JSON.stringify(bad));
     expect(!result.ok && result.reason).toContain('payload.deviceId: should be 1–64 of a-z 0-9 . _ -');
     expect(!result.ok && result.reason).toContain('payload.status.clock.now: should be an ISO time');

@@ -18,12 +18,22 @@ const BASE64_PATTERN = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/
 /** An ISO 8601 time as `Date` reads it: the terminal's clock may be wrong, but the text must be a time. */
 const IsoTime = v.pipe(
   v.string(),
-  v.check((text) => /^\d{4}-\d{2}-\d{2}T/.test(text) && !Number.isNaN(Date.parse(text)), 'should be an ISO time'),
+  v.check(
+    (text) => /^\d{4}-\d{2}-\d{2}T/.test(text) && !Number.isNaN(Date.parse(text)),
+    'should be an ISO time',
+  ),
 );
 const Count = v.pipe(v.number(), v.integer('should be a whole number'), v.minValue(0, 'should be 0 or more'));
 const VersionInfo = v.object({ version: Count, publishedAt: IsoTime });
 
-export const EVENT_KINDS = ['info', 'error', 'version-shown', 'update-refused', 'fallback', 'reload'] as const;
+export const EVENT_KINDS = [
+  'info',
+  'error',
+  'version-shown',
+  'update-refused',
+  'fallback',
+  'reload',
+] as const;
 export const MODES = ['interactive', 'attract'] as const;
 
 const TerminalStatus = v.object({
@@ -104,7 +114,8 @@ function describeIssues(issues: readonly v.BaseIssue<unknown>[], root: string): 
       const path = issue.path?.map((item) => String(item.key)).join('.');
       const where = path ? `${root}.${path}` : root;
       if (issue.kind === 'schema' && issue.received === 'undefined') return `${where}: is missing`;
-      const message = issue.expected && issue.message.startsWith('Invalid') ? `should be ${issue.expected}` : issue.message;
+      const message =
+        issue.expected && issue.message.startsWith('Invalid') ? `should be ${issue.expected}` : issue.message;
       return `${where}: ${message}`;
     })
     .join('; ');

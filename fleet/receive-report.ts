@@ -32,7 +32,9 @@ export async function receiveReport(db: FleetDb, body: unknown, now: Date): Prom
   if (!(await verifyReportSignature(publicKey, signature, payloadText))) {
     return {
       status: 401,
-      body: { error: 'the signature does not verify against publicKey (it must be Ed25519 over the payload text)' },
+      body: {
+        error: 'the signature does not verify against publicKey (it must be Ed25519 over the payload text)',
+      },
     };
   }
   const payload = checkPayload(payloadText);
@@ -54,13 +56,22 @@ export async function receiveReport(db: FleetDb, body: unknown, now: Date): Prom
     if (terminal.status === 'revoked') {
       return {
         status: 403,
-        body: { error: `this terminal's key (${print}) was revoked in the console: reset the terminal to make a new key` },
+        body: {
+          error: `this terminal's key (${print}) was revoked in the console: reset the terminal to make a new key`,
+        },
       };
     }
     if (terminal.status === 'pending') {
       return keepPending(tx, publicKeyBase64, payloadText, payload.value, envelope.value.signature, now);
     }
-    const stored = await storeReport(tx, publicKeyBase64, payloadText, payload.value, Number(terminal.last_seq), now);
+    const stored = await storeReport(
+      tx,
+      publicKeyBase64,
+      payloadText,
+      payload.value,
+      Number(terminal.last_seq),
+      now,
+    );
     if (stored.kind === 'conflict') return conflict(payload.value.seq, stored.highestSeq);
     return {
       status: 200,

@@ -42,15 +42,23 @@ describe.each(testBackends())('the report endpoint on $name', (backend) => {
     return { status: response.statusCode, body: response.json() as Record<string, unknown> };
   };
   const count = async (table: string, terminal: TestTerminal) => {
-    const [row] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table} WHERE public_key = $1`, [
-      terminal.publicKey,
-    ]);
+    const [row] = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM ${table} WHERE public_key = $1`,
+      [terminal.publicKey],
+    );
     return row?.n;
   };
   const approved = async () => {
     const terminal = await makeTestTerminal();
     await post(await terminal.report(1));
-    expect(await approveTerminal(db, { fingerprint: terminal.fingerprint, hall: 'North hall', place: 'Lobby', ...STAFF })).toMatchObject({ ok: true });
+    expect(
+      await approveTerminal(db, {
+        fingerprint: terminal.fingerprint,
+        hall: 'North hall',
+        place: 'Lobby',
+        ...STAFF,
+      }),
+    ).toMatchObject({ ok: true });
     return terminal;
   };
 
@@ -62,13 +70,17 @@ describe.each(testBackends())('the report endpoint on $name', (backend) => {
 
   it('a signed report from an unknown key is 202 pending, kept apart, and the terminal is listed as pending', async () => {
     const terminal = await makeTestTerminal('lobby-7');
-    expect(await post(await terminal.report(1))).toEqual({ status: 202, body: { ack: 1, pending: true, commands: [] } });
+    expect(await post(await terminal.report(1))).toEqual({
+      status: 202,
+      body: { ack: 1, pending: true, commands: [] },
+    });
     expect(await count('pending_reports', terminal)).toBe(1);
     expect(await count('reports', terminal)).toBe(0);
     expect(await count('events', terminal)).toBe(0);
-    const [row] = await db.query('SELECT status, fingerprint, device_id FROM terminals WHERE public_key = $1', [
-      terminal.publicKey,
-    ]);
+    const [row] = await db.query(
+      'SELECT status, fingerprint, device_id FROM terminals WHERE public_key = $1',
+      [terminal.publicKey],
+    );
     expect(row).toEqual({ status: 'pending', fingerprint: terminal.fingerprint, device_id: 'lobby-7' });
   });
 
@@ -76,7 +88,14 @@ describe.each(testBackends())('the report endpoint on $name', (backend) => {
     const terminal = await makeTestTerminal();
     await post(await terminal.report(1));
     await post(await terminal.report(2));
-    expect(await approveTerminal(db, { fingerprint: terminal.fingerprint, hall: 'North hall', place: 'Lobby', ...STAFF })).toEqual({
+    expect(
+      await approveTerminal(db, {
+        fingerprint: terminal.fingerprint,
+        hall: 'North hall',
+        place: 'Lobby',
+        ...STAFF,
+      }),
+    ).toEqual({
       ok: true,
       value: { moved: 2 },
     });
@@ -86,10 +105,11 @@ describe.each(testBackends())('the report endpoint on $name', (backend) => {
     expect(await post(third)).toEqual({ status: 200, body: { ack: 3, duplicate: false, commands: [] } });
     expect(await count('reports', terminal)).toBe(3);
     expect(await count('events', terminal)).toBe(3);
-    const [row] = await db.query<{ last_seq: string | number; latest_status: { mode: string }; hall: string }>(
-      'SELECT last_seq, latest_status, hall FROM terminals WHERE public_key = $1',
-      [terminal.publicKey],
-    );
+    const [row] = await db.query<{
+      last_seq: string | number;
+      latest_status: { mode: string };
+      hall: string;
+    }>('SELECT last_seq, latest_status, hall FROM terminals WHERE public_key = $1', [terminal.publicKey]);
     expect(Number(row?.last_seq)).toBe(3);
     expect(row?.latest_status.mode).toBe('attract');
     expect(row?.hall).toBe('North hall');
@@ -97,7 +117,10 @@ describe.each(testBackends())('the report endpoint on $name', (backend) => {
 
   it('a revoked key is 403 and nothing more is stored; it cannot be approved again', async () => {
     const terminal = await approved();
-    expect(await revokeTerminal(db, { fingerprint: terminal.fingerprint, ...STAFF })).toEqual({ ok: true, value: null });
+    expect(await revokeTerminal(db, { fingerprint: terminal.fingerprint, ...STAFF })).toEqual({
+      ok: true,
+      value: null,
+    });
     const answer = await post(await terminal.report(2));
     expect(answer.status).toBe(403);
     expect(answer.body.error).toContain('revoked');
@@ -128,7 +151,11 @@ describe.each(testBackends())('the report endpoint on $name', (backend) => {
     ['a JSON array', '[]', 'the body should be a JSON object'],
     ['a missing field', '{"publicKey":"AA==","payload":"{}"}', 'body.signature: is missing'],
     ['bad base64', '{"publicKey":"%%%","payload":"{}","signature":"AA=="}', 'publicKey is not base64'],
-    ['a key of the wrong size', '{"publicKey":"AAAA","payload":"{}","signature":"AA=="}', 'publicKey should be 32 bytes'],
+    [
+      'a key of the wrong size',
+      '{"publicKey":"AAAA","payload":"{}","signature":"AA=="}',
+      'publicKey should be 32 bytes',
+    ],
   ])('%s is 400 naming what is wrong', async (_case, body, words) => {
     const answer = await post(body);
     expect(answer.status).toBe(400);
@@ -147,12 +174,18 @@ describe.each(testBackends())('the report endpoint on $name', (backend) => {
 
   it('another content type is 400 asking for application/json', async () => {
     const answer = await post('hello', 'text/csv');
-    expect(answer).toEqual({ status: 400, body: { error: 'a report is sent with Content-Type: application/json' } });
+    expect(answer).toEqual({
+      status: 400,
+      body: { error: 'a report is sent with Content-Type: application/json' },
+    });
   });
 
   it('a body over 256 KiB is 413, and a report just under it is accepted', async () => {
     const terminal = await approved();
-    const big = (size: number) => terminal.report(2, { events: [{ at: '2026-03-02T09:30:00.000Z', kind: 'info', message: 'x'.repeat(size) }] });
+    const big = (size: number) =>
+      terminal.report(2, {
+        events: [{ at: '2026-03-02T09:30:00.000Z', kind: 'info', message: 'x'.repeat(size) }],
+      });
     const over = await big(MAX_REPORT_BYTES);
     const answer = await post(over);
     expect(answer.status).toBe(413);
@@ -190,25 +223,35 @@ describe.each(testBackends())('the report endpoint on $name', (backend) => {
 
   it('a given command is delivered in the next answer once, again on a resend of that report, and done after', async () => {
     const terminal = await approved();
-    const given = await giveCommand(db, { fingerprint: terminal.fingerprint, kind: 'set-mode', mode: 'attract', ...STAFF });
+    const given = await giveCommand(db, {
+      fingerprint: terminal.fingerprint,
+      kind: 'set-mode',
+      mode: 'attract',
+      ...STAFF,
+    });
     if (!given.ok) throw new Error(given.reason);
     expect(given.value).toMatchObject({ kind: 'set-mode', mode: 'attract' });
     const sync = await giveCommand(db, { fingerprint: terminal.fingerprint, kind: 'sync-now', ...STAFF });
     if (!sync.ok) throw new Error(sync.reason);
 
     const second = await terminal.report(2);
-    expect((await post(second)).body.commands).toEqual([given.value, sync.value].sort((a, b) => (a.id < b.id ? -1 : 1)));
+    expect((await post(second)).body.commands).toEqual(
+      [given.value, sync.value].sort((a, b) => (a.id < b.id ? -1 : 1)),
+    );
     // The answer was lost: the resend carries the same commands, and nothing new.
     expect((await post(second)).body.commands).toHaveLength(2);
     expect((await post(await terminal.report(3))).body.commands).toEqual([]);
-    const done = await db.query('SELECT done_at FROM commands WHERE public_key = $1 AND done_at IS NOT NULL', [
-      terminal.publicKey,
-    ]);
+    const done = await db.query(
+      'SELECT done_at FROM commands WHERE public_key = $1 AND done_at IS NOT NULL',
+      [terminal.publicKey],
+    );
     expect(done).toHaveLength(2);
   });
 
   it('commands are refused with a reason for an unknown terminal or a set-mode without a mode', async () => {
-    expect(await giveCommand(db, { fingerprint: '00000000-00000000-00000000-00000000', kind: 'reload', ...STAFF })).toEqual({
+    expect(
+      await giveCommand(db, { fingerprint: '00000000-00000000-00000000-00000000', kind: 'reload', ...STAFF }),
+    ).toEqual({
       ok: false,
       reason: 'no terminal has reported with fingerprint 00000000-00000000-00000000-00000000',
     });
@@ -235,9 +278,14 @@ describe.each(testBackends())('the report endpoint on $name', (backend) => {
     expect(answer.statusCode).toBe(500);
     const id = String(answer.json().error).match(/request id ([^)]+)\)/)?.[1];
     expect(id).toBeTruthy();
-    expect(lines.some((line) => line.includes(`"reqId":"${id}"`) && line.includes('connection reset'))).toBe(true);
+    expect(lines.some((line) => line.includes(`"reqId":"${id}"`) && line.includes('connection reset'))).toBe(
+      true,
+    );
     expect((await inject()).statusCode).toBe(500);
-    expect((await failing.inject({ method: 'GET', url: '/api/v1/health' })).json()).toEqual({ ok: true, database: db.kind });
+    expect((await failing.inject({ method: 'GET', url: '/api/v1/health' })).json()).toEqual({
+      ok: true,
+      database: db.kind,
+    });
     await failing.close();
   });
 

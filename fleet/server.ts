@@ -33,7 +33,9 @@ async function main(): Promise<void> {
   const db = await openFleetDb({ databaseUrl, dataDir });
   const applied = await migrate(db);
   const where = databaseUrl ? 'PostgreSQL at DATABASE_URL' : `PGlite in ${dataDir}`;
-  console.log(`fleet: database ${where}${applied.length ? `, applied ${applied.join(', ')}` : ', schema up to date'}`);
+  console.log(
+    `fleet: database ${where}${applied.length ? `, applied ${applied.join(', ')}` : ', schema up to date'}`,
+  );
 
   const app = buildFleetApp({ db, logger: { level: 'info' } });
   const address = await app.listen({ port, host });

@@ -46,10 +46,10 @@ export async function storeReport(
   lastSeq: number,
   now: Date,
 ): Promise<Stored> {
-  const same = await tx.query<{ payload: string }>('SELECT payload FROM reports WHERE public_key = $1 AND seq = $2', [
-    publicKey,
-    payload.seq,
-  ]);
+  const same = await tx.query<{ payload: string }>(
+    'SELECT payload FROM reports WHERE public_key = $1 AND seq = $2',
+    [publicKey, payload.seq],
+  );
   if (same[0]) {
     if (same[0].payload !== payloadText) return { kind: 'conflict', highestSeq: lastSeq };
     return { kind: 'duplicate', commands: await deliverCommands(tx, publicKey, payload.seq, now) };

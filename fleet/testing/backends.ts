@@ -53,7 +53,9 @@ const missingInCi: TestBackend = {
   name: 'PostgreSQL',
   open: () =>
     Promise.reject(
-      new Error('CI=true but FLEET_TEST_DATABASE_URL is not set: .ci/run must start PostgreSQL and export it'),
+      new Error(
+        'CI=true but FLEET_TEST_DATABASE_URL is not set: .ci/run must start PostgreSQL and export it',
+      ),
     ),
 };
 

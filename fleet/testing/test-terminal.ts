@@ -17,7 +17,10 @@ export interface TestTerminal {
 }
 
 export async function makeTestTerminal(deviceId = 'lobby-1'): Promise<TestTerminal> {
-  const keys = (await crypto.subtle.generateKey({ name: 'Ed25519' }, false, ['sign', 'verify'])) as CryptoKeyPair;
+  const keys = (await crypto.subtle.generateKey({ name: 'Ed25519' }, false, [
+    'sign',
+    'verify',
+  ])) as CryptoKeyPair;
   const raw = new Uint8Array(await crypto.subtle.exportKey('raw', keys.publicKey));
   const publicKey = encodeBase64(raw);
   const payload = (seq: number, changes: Partial<ReportPayload> = {}): ReportPayload => ({
@@ -42,7 +45,11 @@ export async function makeTestTerminal(deviceId = 'lobby-1'): Promise<TestTermin
     ...changes,
   });
   const sign = async (payloadText: string): Promise<ReportEnvelope> => {
-    const signature = await crypto.subtle.sign({ name: 'Ed25519' }, keys.privateKey, new TextEncoder().encode(payloadText));
+    const signature = await crypto.subtle.sign(
+      { name: 'Ed25519' },
+      keys.privateKey,
+      new TextEncoder().encode(payloadText),
+    );
     return { publicKey, payload: payloadText, signature: encodeBase64(new Uint8Array(signature)) };
   };
   return {
