@@ -75,6 +75,10 @@ describe.each(testBackends())('the report endpoint on $name', (backend) => {
       body: { ack: 1, pending: true, commands: [] },
     });
     expect(await count('pending_reports', terminal)).toBe(1);
+    // Pending reports follow the same exactly-once rule: a resend is kept once, a rewrite is refused.
+    expect((await post(await terminal.report(1))).status).toBe(202);
+    expect(await count('pending_reports', terminal)).toBe(1);
+    expect((await post(await terminal.report(1, { sentAt: '2026-03-02T10:00:00.000Z' }))).status).toBe(409);
     expect(await count('reports', terminal)).toBe(0);
     expect(await count('events', terminal)).toBe(0);
     const [row] = await db.query(
@@ -211,13 +215,21 @@ describe.each(testBackends())('the report endpoint on $name', (backend) => {
     expect(reset.status).toBe(409);
     expect(reset.body.ack).toBe(3);
     expect(await count('reports', terminal)).toBe(3);
+
+    // A gap is fine (the outbox dropped reports), but a seq below the highest is never stored after it.
+    expect((await post(await terminal.report(6))).status).toBe(200);
+    const belowGap = await post(await terminal.report(5));
+    expect(belowGap.status).toBe(409);
+    expect(belowGap.body.ack).toBe(6);
+    expect(await count('reports', terminal)).toBe(4);
   });
 
-  it('the same report sent twice at once is stored once', async () => {
+  it('copies of one report sent at once are stored once, and all acknowledged', async () => {
     const terminal = await approved();
     const report = await terminal.report(2);
-    const answers = await Promise.all([post(report), post(report)]);
-    expect(answers.map((answer) => answer.body.duplicate).sort()).toEqual([false, true]);
+    const answers = await Promise.all(Array.from({ length: 6 }, () => post(report)));
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200, 200, 200, 200]);
+    expect(answers.filter((answer) => answer.body.duplicate === false)).toHaveLength(1);
     expect(await count('reports', terminal)).toBe(2);
   });
 
