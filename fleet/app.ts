@@ -47,7 +47,8 @@ export function buildFleetApp(options: FleetAppOptions): FastifyInstance {
     if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
       return reply.code(400).send({ error: error.message });
     }
-    request.log.error({ err: error, reqId: request.id }, 'fleet: request failed');
+    // The request's logger already carries its reqId.
+    request.log.error({ err: error }, 'fleet: request failed');
     return reply
       .code(500)
       .send({ error: `the fleet service failed on this request (request id ${request.id}); see its log` });

@@ -57,8 +57,8 @@ export async function approveTerminal(
        WHERE public_key = $1`,
       [terminal.public_key, action.now.toISOString(), action.by, action.hall ?? null, action.place ?? null],
     );
-    const pending = await tx.query<{ payload: string }>(
-      'SELECT payload FROM pending_reports WHERE public_key = $1 ORDER BY seq',
+    const pending = await tx.query<{ payload: string; received_at: Date | string }>(
+      'SELECT payload, received_at FROM pending_reports WHERE public_key = $1 ORDER BY seq',
       [terminal.public_key],
     );
     let lastSeq = Number(terminal.last_seq);
@@ -67,13 +67,16 @@ export async function approveTerminal(
       const payload = checkPayload(row.payload);
       // Each was checked when it arrived; one that no longer checks (a later format) is left behind.
       if (!payload.ok) continue;
+      // Stored as of when it arrived, delivering no command: the terminal's answer was a 202.
+      const receivedAt = new Date(row.received_at);
       const stored = await storeReport(
         tx,
         terminal.public_key,
         row.payload,
         payload.value,
         lastSeq,
-        action.now,
+        receivedAt,
+        false,
       );
       if (stored.kind === 'stored') {
         lastSeq = payload.value.seq;

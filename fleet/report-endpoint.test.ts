@@ -260,6 +260,28 @@ describe.each(testBackends())('the report endpoint on $name', (backend) => {
     expect(done).toHaveLength(2);
   });
 
+  it('a command given while the terminal is pending is delivered in the first answer after approval', async () => {
+    const terminal = await makeTestTerminal();
+    await post(await terminal.report(1));
+    const given = await giveCommand(db, { fingerprint: terminal.fingerprint, kind: 'reload', ...STAFF });
+    if (!given.ok) throw new Error(given.reason);
+    expect((await post(await terminal.report(2))).body.commands).toEqual([]);
+    await approveTerminal(db, { fingerprint: terminal.fingerprint, ...STAFF });
+    expect((await post(await terminal.report(3))).body.commands).toEqual([given.value]);
+  });
+
+  it('the same key spelt in another base64 is the same terminal', async () => {
+    const terminal = await approved();
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+    // 32 bytes leave 2 unused bits in the last base64 digit: setting them spells the same bytes.
+    const last = terminal.publicKey.at(-2) ?? 'A';
+    const respelt = `${terminal.publicKey.slice(0, -2)}${alphabet[alphabet.indexOf(last) | 3]}=`;
+    expect(respelt).not.toBe(terminal.publicKey);
+    const answer = await post({ ...(await terminal.report(2)), publicKey: respelt });
+    expect(answer).toEqual({ status: 200, body: { ack: 2, duplicate: false, commands: [] } });
+    expect(await count('reports', terminal)).toBe(2);
+  });
+
   it('commands are refused with a reason for an unknown terminal or a set-mode without a mode', async () => {
     expect(
       await giveCommand(db, { fingerprint: '00000000-00000000-00000000-00000000', kind: 'reload', ...STAFF }),

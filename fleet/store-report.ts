@@ -45,6 +45,8 @@ export async function storeReport(
   payload: ReportPayload,
   lastSeq: number,
   now: Date,
+  /** False when approval stores reports sent while pending: their answers (202) carried no commands. */
+  deliver = true,
 ): Promise<Stored> {
   const same = await tx.query<{ payload: string }>(
     'SELECT payload FROM reports WHERE public_key = $1 AND seq = $2',
@@ -83,5 +85,5 @@ export async function storeReport(
     'UPDATE commands SET done_at = $3 WHERE public_key = $1 AND delivered_seq < $2 AND done_at IS NULL',
     [publicKey, payload.seq, at],
   );
-  return { kind: 'stored', commands: await deliverCommands(tx, publicKey, payload.seq, now) };
+  return { kind: 'stored', commands: deliver ? await deliverCommands(tx, publicKey, payload.seq, now) : [] };
 }
