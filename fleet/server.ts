@@ -4,6 +4,7 @@
  * the data folder. Migrations are applied at start, so a new version of the service brings its schema.
  */
 import { parseArgs } from 'node:util';
+import type { FastifyInstance } from 'fastify';
 import { buildFleetApp } from './app.ts';
 import { DEFAULT_DATA_DIR, openFleetDb } from './db.ts';
 import { migrate } from './migrate.ts';
@@ -31,24 +32,26 @@ async function main(): Promise<void> {
   const dataDir = values.data ?? DEFAULT_DATA_DIR;
 
   const db = await openFleetDb({ databaseUrl, dataDir });
+  // Before anything else can take time: a stop asked for while starting still closes the database
+  // (PGlite's data folder is only consistent once closed).
+  let app: FastifyInstance | undefined;
+  const stop = async (signal: string) => {
+    console.log(`fleet: ${signal}, stopping`);
+    await app?.close();
+    await db.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
   const applied = await migrate(db);
   const where = databaseUrl ? 'PostgreSQL at DATABASE_URL' : `PGlite in ${dataDir}`;
   console.log(
     `fleet: database ${where}${applied.length ? `, applied ${applied.join(', ')}` : ', schema up to date'}`,
   );
 
-  const app = buildFleetApp({ db, logger: { level: 'info' } });
+  app = buildFleetApp({ db, logger: { level: 'info' } });
   const address = await app.listen({ port, host });
   console.log(`fleet: reports at ${address}/api/v1/reports`);
-
-  const stop = async (signal: string) => {
-    console.log(`fleet: ${signal}, stopping`);
-    await app.close();
-    await db.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void stop('SIGINT'));
-  process.once('SIGTERM', () => void stop('SIGTERM'));
 }
 
 main().catch((error: unknown) => {
