@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import * as ed from '@noble/ed25519';
 import { describe, expect, it } from 'vitest';
 import {
@@ -82,5 +83,14 @@ describe('checkPayload', () => {
     const result = checkPayload(JSON.stringify(bad));
     expect(!result.ok && result.reason).toContain('payload.deviceId: should be 1–64 of a-z 0-9 . _ -');
     expect(!result.ok && result.reason).toContain('payload.status.clock.now: should be an ISO time');
+  });
+});
+
+describe('fleet/protocol.ts', () => {
+  it('imports nothing but valibot, so the kiosk can load it in the browser', () => {
+    const source = readFileSync(new URL('./protocol.ts', import.meta.url), 'utf8');
+    expect([...source.matchAll(/^import .* from '([^']+)';$/gm)].map((match) => match[1])).toEqual([
+      'valibot',
+    ]);
   });
 });

@@ -321,6 +321,12 @@ describe.each(testBackends())('the report endpoint on $name', (backend) => {
       database: db.kind,
     });
     await failing.close();
+
+    const gone = buildFleetApp({ db: { ...db, query: () => Promise.reject(new Error('server closed')) } });
+    const health = await gone.inject({ method: 'GET', url: '/api/v1/health' });
+    expect(health.statusCode).toBe(503);
+    expect(health.json()).toEqual({ ok: false, error: 'the database does not answer: server closed' });
+    await gone.close();
   });
 
   it('over real HTTP: health, then a report answered as over inject', async () => {
