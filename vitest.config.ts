@@ -8,6 +8,7 @@ export default defineConfig({
       'scripts/**/*.test.ts',
       'kiosk/**/*.test.ts',
       'e2e/bench/**/*.test.ts',
+      'fleet/**/*.test.ts',
     ],
     testTimeout: 20_000,
   },

@@ -1,0 +1,60 @@
+/**
+ * `npm run fleet -- [--port 8790] [--host 127.0.0.1] [--data .local/fleet-db]`: the fleet service.
+ * With DATABASE_URL set it uses that PostgreSQL server (and --data is not used); otherwise PGlite in
+ * the data folder. Migrations are applied at start, so a new version of the service brings its schema.
+ */
+import { parseArgs } from 'node:util';
+import type { FastifyInstance } from 'fastify';
+import { buildFleetApp } from './app.ts';
+import { DEFAULT_DATA_DIR, openFleetDb } from './db.ts';
+import { migrate } from './migrate.ts';
+
+const USAGE = 'usage: npm run fleet -- [--port 8790] [--host 127.0.0.1] [--data <dir>]   (env DATABASE_URL)';
+
+async function main(): Promise<void> {
+  let values: { port?: string; host?: string; data?: string };
+  try {
+    ({ values } = parseArgs({
+      options: { port: { type: 'string' }, host: { type: 'string' }, data: { type: 'string' } },
+      strict: true,
+    }));
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${USAGE}`);
+    process.exit(2);
+  }
+  const port = Number(values.port ?? 8790);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+    console.error(`--port should be a number from 0 to 65535, not "${values.port}"\n${USAGE}`);
+    process.exit(2);
+  }
+  const host = values.host ?? '127.0.0.1';
+  const databaseUrl = process.env.DATABASE_URL || undefined;
+  const dataDir = values.data ?? DEFAULT_DATA_DIR;
+
+  const db = await openFleetDb({ databaseUrl, dataDir });
+  // Before anything else can take time: a stop asked for while starting still closes the database
+  // (PGlite's data folder is only consistent once closed).
+  let app: FastifyInstance | undefined;
+  const stop = async (signal: string) => {
+    console.log(`fleet: ${signal}, stopping`);
+    await app?.close();
+    await db.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  const applied = await migrate(db);
+  const where = databaseUrl ? 'PostgreSQL at DATABASE_URL' : `PGlite in ${dataDir}`;
+  console.log(
+    `fleet: database ${where}${applied.length ? `, applied ${applied.join(', ')}` : ', schema up to date'}`,
+  );
+
+  app = buildFleetApp({ db, logger: { level: 'info' } });
+  const address = await app.listen({ port, host });
+  console.log(`fleet: reports at ${address}/api/v1/reports`);
+}
+
+main().catch((error: unknown) => {
+  console.error(`fleet: could not start: ${(error as Error).message}`);
+  process.exit(1);
+});

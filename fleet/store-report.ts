@@ -1,0 +1,89 @@
+/**
+ * Storing one verified report of an approved terminal, exactly once: the report, its events, the
+ * terminal's latest status, the commands it has now carried out and the ones it is now given, all in
+ * the caller's transaction (which holds the terminal's row locked, so two copies of one report that
+ * arrive at once are stored once).
+ */
+import type { Queryable } from './db.ts';
+import type { Command, CommandKind, CommandMode, ReportPayload } from './protocol.ts';
+
+export type Stored =
+  | { kind: 'stored'; commands: Command[] }
+  | { kind: 'duplicate'; commands: Command[] }
+  | { kind: 'conflict'; highestSeq: number };
+
+interface CommandRow extends Record<string, unknown> {
+  id: string;
+  kind: CommandKind;
+  mode: CommandMode | null;
+}
+
+function toCommand(row: CommandRow): Command {
+  return row.mode ? { id: row.id, kind: row.kind, mode: row.mode } : { id: row.id, kind: row.kind };
+}
+
+/**
+ * The commands the answer to report `seq` carries: those not yet delivered, now marked delivered with
+ * it, and (for a resend) those delivered with this very seq before, whose answer was lost.
+ */
+async function deliverCommands(tx: Queryable, publicKey: string, seq: number, now: Date): Promise<Command[]> {
+  await tx.query(
+    'UPDATE commands SET delivered_at = $3, delivered_seq = $2 WHERE public_key = $1 AND delivered_at IS NULL',
+    [publicKey, seq, now.toISOString()],
+  );
+  const rows = await tx.query<CommandRow>(
+    'SELECT id, kind, mode FROM commands WHERE public_key = $1 AND delivered_seq = $2 ORDER BY given_at, id',
+    [publicKey, seq],
+  );
+  return rows.map(toCommand);
+}
+
+export async function storeReport(
+  tx: Queryable,
+  publicKey: string,
+  payloadText: string,
+  payload: ReportPayload,
+  lastSeq: number,
+  now: Date,
+  /** False when approval stores reports sent while pending: their answers (202) carried no commands. */
+  deliver = true,
+): Promise<Stored> {
+  const same = await tx.query<{ payload: string }>(
+    'SELECT payload FROM reports WHERE public_key = $1 AND seq = $2',
+    [publicKey, payload.seq],
+  );
+  if (same[0]) {
+    if (same[0].payload !== payloadText) return { kind: 'conflict', highestSeq: lastSeq };
+    return { kind: 'duplicate', commands: await deliverCommands(tx, publicKey, payload.seq, now) };
+  }
+  // Not stored and not above the last one: a replay, or a terminal whose outbox was reset.
+  if (payload.seq <= lastSeq) return { kind: 'conflict', highestSeq: lastSeq };
+
+  const at = now.toISOString();
+  await tx.query('INSERT INTO reports (public_key, seq, received_at, payload) VALUES ($1, $2, $3, $4)', [
+    publicKey,
+    payload.seq,
+    at,
+    payloadText,
+  ]);
+  for (const event of payload.events) {
+    await tx.query('INSERT INTO events (public_key, seq, at, kind, message) VALUES ($1, $2, $3, $4, $5)', [
+      publicKey,
+      payload.seq,
+      event.at,
+      event.kind,
+      event.message,
+    ]);
+  }
+  await tx.query(
+    `UPDATE terminals SET last_seq = $2, last_seen = $3, device_id = $4, latest_sent_at = $5, latest_status = $6::jsonb
+     WHERE public_key = $1`,
+    [publicKey, payload.seq, at, payload.deviceId, payload.sentAt, JSON.stringify(payload.status)],
+  );
+  // A report after the one that carried a command shows the terminal has it: the command is done.
+  await tx.query(
+    'UPDATE commands SET done_at = $3 WHERE public_key = $1 AND delivered_seq < $2 AND done_at IS NULL',
+    [publicKey, payload.seq, at],
+  );
+  return { kind: 'stored', commands: deliver ? await deliverCommands(tx, publicKey, payload.seq, now) : [] };
+}
