@@ -58,11 +58,11 @@ export function wallClock(at: Date | number, timeZone: string): WallClock {
 /** The hall's calendar date at an instant, YYYY-MM-DD. */
 export const localDate = (at: Date | number, timeZone: string): string => wallClock(at, timeZone).date;
 
+/** Minutes since midnight on a wall clock. */
+export const minuteOf = (w: WallClock): number => w.hour * 60 + w.minute;
+
 /** Minutes since the hall's midnight at an instant. */
-export function minuteOfDay(at: Date | number, timeZone: string): number {
-  const w = wallClock(at, timeZone);
-  return w.hour * 60 + w.minute;
-}
+export const minuteOfDay = (at: Date | number, timeZone: string): number => minuteOf(wallClock(at, timeZone));
 
 /** The hall's weekday at an instant: 0 for Sunday to 6 for Saturday. */
 export const weekday = (at: Date | number, timeZone: string): number => wallClock(at, timeZone).weekday;
@@ -82,8 +82,7 @@ export function isTimeZone(name: string): boolean {
 }
 
 /** A zone's canonical name (asia/shanghai → Asia/Shanghai), so two spellings of one zone compare equal. */
-export const canonicalTimeZone = (name: string): string =>
-  new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
+export const canonicalTimeZone = (name: string): string => formatterFor(name).resolvedOptions().timeZone;
 
 /** The zone the terminal's OS (or browser context) is set to. */
 export const systemTimeZone = (): string => new Intl.DateTimeFormat().resolvedOptions().timeZone;

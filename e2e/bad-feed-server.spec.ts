@@ -5,12 +5,10 @@
  * the backoff's retry once the server behaves. `?feedStall=2` shortens the stall window so it runs in
  * seconds. Build first (`npx vite build`).
  */
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { serveKiosk } from '../scripts/kiosk-server.ts';
 import { badFeedServer } from './fixtures/bad-feed-server.ts';
-import { copyOfSample, publish } from './fixtures/feed.ts';
+import { copyOfSample, kioskOnFeed, publish } from './fixtures/feed.ts';
 import { fact, openPanel } from './fixtures/staff.ts';
 import { expect, test } from './fixtures/test.ts';
 import { TEST_DAY } from './fixtures/test-day.ts';
@@ -27,9 +25,7 @@ test('a flooded file is cut off at its declared size, a trickled one is aborted 
 }) => {
   test.setTimeout(60_000);
   const folder = copyOfSample();
-  const feed = mkdtempSync(join(tmpdir(), 'sunlight-feed-'));
-  publish(folder, feed);
-  const kiosk = await serveKiosk('dist', feed, 0);
+  const { feed, ...kiosk } = await kioskOnFeed(folder);
   const bad = await badFeedServer(kiosk.url, feed);
   await page.clock.install({ time: TEST_DAY });
   await page.goto(`${bad.url}/?feedStall=2`);

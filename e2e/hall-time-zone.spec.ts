@@ -5,8 +5,7 @@
 import type { Page } from '@playwright/test';
 import { kioskOnFeed } from './fixtures/feed.ts';
 import { fact, openPanel } from './fixtures/staff.ts';
-import { expect, test } from './fixtures/test.ts';
-import { TEST_DAY } from './fixtures/test-day.ts';
+import { atTestDay, expect, test } from './fixtures/test.ts';
 
 let kiosk: Awaited<ReturnType<typeof kioskOnFeed>>;
 test.beforeAll(async () => {
@@ -16,9 +15,8 @@ test.afterAll(async () => kiosk.close());
 
 /** Home at TEST_DAY (Friday 10:00 in Beijing) on a terminal whose OS is in `timezoneId`. */
 async function homeAt(browser: import('@playwright/test').Browser, timezoneId: string): Promise<Page> {
-  const context = await browser.newContext({ timezoneId });
+  const context = await atTestDay(await browser.newContext({ timezoneId }));
   const page = await context.newPage();
-  await page.clock.install({ time: TEST_DAY });
   await page.goto(`${kiosk.url}/`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('示例市政务服务中心');
   return page;

@@ -4,13 +4,11 @@
  * from a backup is refused loudly; and the staff panel remembers when sync last worked.
  */
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { signText } from '../scripts/keys.ts';
-import { serveKiosk } from '../scripts/kiosk-server.ts';
-import { copyOfSample, DEV_PRIVATE_KEY, publish } from './fixtures/feed.ts';
+import { copyOfSample, DEV_PRIVATE_KEY, kioskOnFeed, publish } from './fixtures/feed.ts';
 import { fact, openPanel } from './fixtures/staff.ts';
 import { storedPointers } from './fixtures/terminal-store.ts';
 import { expect, test } from './fixtures/test.ts';
@@ -35,10 +33,7 @@ function markVersion(folder: string, mark: string): void {
 /** The sample hall published on a new feed, and the built kiosk beside it; `beforeFeed` may hold requests. */
 async function terminalOnFeed(beforeFeed?: (path: string) => Promise<void>) {
   const folder = copyOfSample();
-  const feed = mkdtempSync(join(tmpdir(), 'sunlight-feed-'));
-  publish(folder, feed);
-  const server = await serveKiosk('dist', feed, 0, beforeFeed);
-  return { folder, feed, ...server };
+  return { folder, ...(await kioskOnFeed(folder, beforeFeed)) };
 }
 
 /** The network drops and returns: the kiosk checks the feed at once. */

@@ -48,17 +48,13 @@ describe.each(testBackends())('the report endpoint on $name', (backend) => {
     );
     return row?.n;
   };
+  /** Staff approve a terminal in the North hall lobby. */
+  const approve = (terminal: { fingerprint: string }) =>
+    approveTerminal(db, { fingerprint: terminal.fingerprint, hall: 'North hall', place: 'Lobby', ...STAFF });
   const approved = async () => {
     const terminal = await makeTestTerminal();
     await post(await terminal.report(1));
-    expect(
-      await approveTerminal(db, {
-        fingerprint: terminal.fingerprint,
-        hall: 'North hall',
-        place: 'Lobby',
-        ...STAFF,
-      }),
-    ).toMatchObject({ ok: true });
+    expect(await approve(terminal)).toMatchObject({ ok: true });
     return terminal;
   };
 
@@ -92,14 +88,7 @@ describe.each(testBackends())('the report endpoint on $name', (backend) => {
     const terminal = await makeTestTerminal();
     await post(await terminal.report(1));
     await post(await terminal.report(2));
-    expect(
-      await approveTerminal(db, {
-        fingerprint: terminal.fingerprint,
-        hall: 'North hall',
-        place: 'Lobby',
-        ...STAFF,
-      }),
-    ).toEqual({
+    expect(await approve(terminal)).toEqual({
       ok: true,
       value: { moved: 2 },
     });

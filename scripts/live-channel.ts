@@ -16,7 +16,7 @@ export async function readLiveChannel(
   try {
     response = await new FeedClient(url, channel).channelFile(undefined);
   } catch (e) {
-    if (e instanceof FeedError && e.message.endsWith('HTTP 404')) return undefined;
+    if (e instanceof FeedError && e.status === 404) return undefined;
     const why = e instanceof Error ? e.message : String(e);
     return `--live ${url}: ${why}; nothing was published (without --live the version comes from this folder and the clock)`;
   }

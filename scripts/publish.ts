@@ -284,6 +284,10 @@ export async function runPublish(o: {
       );
       return false;
     }
+    if (typeof after === 'string')
+      console.error(
+        `⚠ the live feed could not be read again after writing (${after}): run verify-feed on it after the upload`,
+      );
   }
   console.log(`✓ Published ${o.folder} to ${o.feed}, channel "${o.channel}", version ${result.version}`);
   console.log(files);

@@ -13,13 +13,13 @@ import {
   ChannelPayload,
   type ChannelPayloadT,
   channelPath,
-  type DocKindT,
-  type FileRefT,
   filePath,
   SignedChannel,
 } from '../content/bundle-format.ts';
+import { namedFiles } from '../sync/bundle-check.ts';
 import { documentProblem, parseManifest } from '../sync/documents.ts';
 import { FeedClient, FeedError } from '../sync/feed.ts';
+import type { Wanted } from '../sync/transfer.ts';
 import { verifyChannel, verifyHash } from '../sync/verify.ts';
 import { keyId } from './keys.ts';
 
@@ -32,7 +32,6 @@ export type FeedCheck = {
   version?: number;
 };
 type CheckOptions = { keys: string[]; channel: string; now?: Date; concurrency?: number };
-type Wanted = FileRefT & { kind?: DocKindT; name: string };
 
 const isUrl = (source: string) => /^https?:\/\//i.test(source);
 
@@ -97,16 +96,8 @@ export async function checkFeed(source: string, o: CheckOptions): Promise<FeedCh
     problems.push(`${manifestName}: does not match the bundle format`);
     return fail('the files could not be checked without the manifest');
   }
-  // Named as the terminal names them in its log (sync/engine.ts), so staff can match the two.
-  const wanted: Wanted[] = [
-    ...manifest.documents.map((d) => ({ ...d, name: `${d.kind} "${d.id}" (${filePath(d)})` })),
-    ...manifest.media.map(({ hash, size, ext, path }) => ({
-      hash,
-      size,
-      ext,
-      name: `${path} (${filePath({ hash, ext })})`,
-    })),
-  ];
+  // Named as the terminal names them in its log, so staff can match the two.
+  const wanted = namedFiles(manifest);
   const queue = [...wanted];
   const worker = async () => {
     for (let next = queue.shift(); next; next = queue.shift()) {
@@ -148,7 +139,7 @@ function feedProblem(name: string, e: unknown): string {
   if (!(e instanceof FeedError)) return `${name}: ${String(e)}`;
   // FeedError says "<path>: <what>"; the name already holds the path.
   const what = e.message.slice(e.message.indexOf(': ') + 2);
-  return `${name}: ${what === 'the feed answered HTTP 404' ? 'missing from the feed' : what}`;
+  return `${name}: ${e.status === 404 ? 'missing from the feed' : what}`;
 }
 
 /** Which key signed it, when none of the given ones did: the usual cause is a forgotten --key. */

@@ -7,6 +7,7 @@
 import { type DocKindT, filePath, type ManifestT } from '../content/bundle-format.ts';
 import { documentProblem } from './documents.ts';
 import type { Store } from './store.ts';
+import type { Wanted } from './transfer.ts';
 import { verifyHash } from './verify.ts';
 
 type Ref = ManifestT['documents'][number] | ManifestT['media'][number];
@@ -18,6 +19,16 @@ export function fileName(ref: Ref): string {
 
 /** Every file a version names: its documents, then its media. */
 export const versionFiles = (manifest: ManifestT): Ref[] => [...manifest.documents, ...manifest.media];
+
+/** Every file a version names, as a download asks for it: with its log name, and a document's kind. */
+export const namedFiles = (manifest: ManifestT): Wanted[] =>
+  versionFiles(manifest).map((ref) => ({
+    hash: ref.hash,
+    size: ref.size,
+    ext: ref.ext,
+    name: fileName(ref),
+    ...('kind' in ref ? { kind: ref.kind } : {}),
+  }));
 
 /** Kinds the kiosk reads as one document per bundle; more than one would leave it choosing at random. */
 const SINGLE: readonly DocKindT[] = ['hall', 'channels', 'attract', 'search'];
@@ -41,9 +52,17 @@ export function shapeProblem(version: number, hall: string, manifest: ManifestT)
   return undefined;
 }
 
-/** Undefined when every file the manifest names is stored and valid; otherwise the first that is not. */
-export async function filesProblem(manifest: ManifestT, store: Store): Promise<string | undefined> {
+/**
+ * Undefined when every file the manifest names is stored and valid; otherwise the first that is not.
+ * `checked`: files this check has just downloaded and checked against every entry naming them.
+ */
+export async function filesProblem(
+  manifest: ManifestT,
+  store: Store,
+  checked: ReadonlySet<string> = new Set(),
+): Promise<string | undefined> {
   for (const ref of versionFiles(manifest)) {
+    if (checked.has(ref.hash)) continue;
     const stored = await store.file(ref.hash);
     const name = fileName(ref);
     if (!stored) return `file check failed: ${name} is not stored`;

@@ -3,7 +3,7 @@
  * missing, stage, and activate only when the screen is idle. Framework-free; runs in browsers and Node.
  */
 import { filePath, type ManifestT } from '../content/bundle-format.ts';
-import { fileName, filesProblem, shapeProblem, versionFiles } from './bundle-check.ts';
+import { fileName, filesProblem, namedFiles, shapeProblem, versionFiles } from './bundle-check.ts';
 import { parseManifest } from './documents.ts';
 import { FeedClient, FeedError } from './feed.ts';
 import type { NetworkLimits } from './network-limits.ts';
@@ -295,8 +295,9 @@ export class SyncEngine {
       this.update({ progress }),
     );
     if (failure) return failure;
-    // Held files too: an entry may name bytes stored for another version as another kind of document.
-    const files = await filesProblem(manifest, this.store);
+    // Held files too (downloaded ones were checked as they came): an entry may name bytes stored for
+    // another version as another kind of document.
+    const files = await filesProblem(manifest, this.store, new Set(wanted.map((w) => w.hash)));
     if (files) return `${files}; ${keeping}`;
     await this.store.stage({ version: channel.version, channel, manifest });
     this.etag = response.etag;
@@ -323,15 +324,7 @@ export class SyncEngine {
   }
 
   private async missing(manifest: ManifestT): Promise<Wanted[]> {
-    const refs: Wanted[] = [
-      ...manifest.documents.map((d) => ({ ...d, name: `${d.kind} "${d.id}" (${filePath(d)})` })),
-      ...manifest.media.map(({ hash, size, ext, path }) => ({
-        hash,
-        size,
-        ext,
-        name: `${path} (${filePath({ hash, ext })})`,
-      })),
-    ];
+    const refs = namedFiles(manifest);
     const wanted: Wanted[] = [];
     for (const ref of refs) if (!(await this.store.hasFile(ref.hash))) wanted.push(ref);
     return wanted;

@@ -8,7 +8,15 @@ import { readBoundedBody } from './bounded-body.ts';
 import type { Clock } from './engine.ts';
 import { duration, type NetworkLimits, networkLimits } from './network-limits.ts';
 
-export class FeedError extends Error {}
+export class FeedError extends Error {
+  /** The HTTP status, when the feed answered with one that is not a success: callers test it, not the words. */
+  constructor(
+    message: string,
+    readonly status?: number,
+  ) {
+    super(message);
+  }
+}
 
 export type ChannelResponse =
   | { changed: false }
@@ -152,7 +160,7 @@ export class FeedClient {
     }
     if (res.status !== 200 && res.status !== 304) {
       abort();
-      throw new FeedError(`${path}: the feed answered HTTP ${res.status}`);
+      throw new FeedError(`${path}: the feed answered HTTP ${res.status}`, res.status);
     }
     return { res, abort };
   }

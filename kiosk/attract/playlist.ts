@@ -1,5 +1,5 @@
 /** Which attract slides play at a hall time, and whether the screen sleeps: attract.yaml's rules, pure. */
-import { minuteOfDay, wallClock } from '../../content/hall-time.ts';
+import { minuteOf, minuteOfDay, wallClock } from '../../content/hall-time.ts';
 import { noticeInForce } from '../../content/in-force.ts';
 import type { Attract, Notice } from '../../content/schema.ts';
 import { DAY_KEYS, toMinutes } from '../logic/opening-hours.ts';
@@ -53,7 +53,7 @@ export function playlistAt(
   }
   const everything = all.filter((p) => playable(p.slide));
 
-  const at = hall.hour * 60 + hall.minute;
+  const at = minuteOf(hall);
   const dayKey = DAY_KEYS[hall.weekday]!;
   const yesterdayKey = DAY_KEYS[(hall.weekday + 6) % 7]!;
   const ids: string[] = [];

@@ -1,5 +1,5 @@
 /** Whether a hall, department or window is open now, from weekly hours and dated exceptions. */
-import { wallClock } from '../../content/hall-time.ts';
+import { minuteOf, wallClock } from '../../content/hall-time.ts';
 import type { Hall, WeeklyHoursT } from '../../content/schema.ts';
 
 /** Weekday keys as content writes them, indexed like `Date.getDay()` (and WallClock.weekday). */
@@ -38,7 +38,7 @@ export function openState(
       : (exception.hours ?? [])
     : (weekly[DAY_KEYS[hall.weekday]!] ?? []);
   const reason = exception?.reason;
-  const minutes = hall.hour * 60 + hall.minute;
+  const minutes = minuteOf(hall);
   if (periods.length === 0) return { periods, state: 'closed-today', ...(reason ? { reason } : {}) };
   for (const p of periods) {
     const [from, to] = [p.slice(0, 5), p.slice(6)];
