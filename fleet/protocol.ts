@@ -36,8 +36,32 @@ export const EVENT_KINDS = [
 ] as const;
 export const MODES = ['interactive', 'attract'] as const;
 
+const DAY_KEYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
+const Period = v.pipe(v.string(), v.regex(/^\d{2}:\d{2}-\d{2}:\d{2}$/, 'should be HH:MM-HH:MM'));
+/** The hall's opening hours as its content gives them (hall.yaml), so the console counts alerts only while it is open. */
+const HallHours = v.object({
+  weekly: v.record(v.picklist(DAY_KEYS), v.array(Period)),
+  /** Dated exceptions from the terminal's today on (at most 62): closed, or other hours. */
+  exceptions: v.pipe(
+    v.array(
+      v.object({
+        date: v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, 'should be YYYY-MM-DD')),
+        closed: v.optional(v.boolean()),
+        hours: v.optional(v.array(Period)),
+      }),
+    ),
+    v.maxLength(62, 'should be at most 62 dates'),
+  ),
+});
+
 const TerminalStatus = v.object({
   appVersion: v.string(),
+  /** The hall and channel of the content showing (absent before the first content). Added after v1 shipped: optional. */
+  hall: v.optional(v.object({ id: v.string(), channel: v.string() })),
+  /** The newest version the channel file offered at the last successful check (what the feed publishes now). */
+  feedLatest: v.optional(VersionInfo),
+  /** The hall's opening hours, from the content showing. */
+  hours: v.optional(HallHours),
   mode: v.picklist(MODES, 'should be "interactive" or "attract"'),
   modeSource: v.string(),
   content: v.object({
