@@ -108,7 +108,10 @@ describe('checkPayload: the hall, the feed latest and the opening hours (added a
         feedLatest: { version: 20260302090000, publishedAt: '2026-03-02T09:00:00.000Z' },
         hours: {
           weekly: { mon: ['09:00-12:00', '13:30-17:30'], sat: [] },
-          exceptions: [{ date: '2026-10-01', closed: true }, { date: '2026-10-08', hours: ['09:00-12:00'] }],
+          exceptions: [
+            { date: '2026-10-01', closed: true },
+            { date: '2026-10-08', hours: ['09:00-12:00'] },
+          ],
         },
       },
     };
@@ -119,8 +122,13 @@ describe('checkPayload: the hall, the feed latest and the opening hours (added a
     const terminal = await makeTestTerminal();
     const base = terminal.payload(1);
     const bad = (weekly: unknown) =>
-      checkPayload(JSON.stringify({ ...base, status: { ...base.status, hours: { weekly, exceptions: [] } } }));
-    expect(bad({ mon: ['9-12'] })).toMatchObject({ ok: false, reason: expect.stringContaining('HH:MM-HH:MM') });
+      checkPayload(
+        JSON.stringify({ ...base, status: { ...base.status, hours: { weekly, exceptions: [] } } }),
+      );
+    expect(bad({ mon: ['9-12'] })).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('HH:MM-HH:MM'),
+    });
     expect(bad({ monday: ['09:00-12:00'] })).toMatchObject({
       ok: false,
       reason: expect.stringContaining('status.hours.weekly'),
