@@ -49,7 +49,8 @@ export function hourlyChecks(
   reports: readonly { receivedAt: Date; lastCheck: string | null; lastSuccess: string | null }[],
   now: Date,
 ): HourBucket[] {
-  const end = Math.ceil(now.getTime() / HOUR_MS) * HOUR_MS;
+  // The current hour is the last bucket (a report that arrived at exactly a full hour included).
+  const end = (Math.floor(now.getTime() / HOUR_MS) + 1) * HOUR_MS;
   const start = end - CHART_HOURS * HOUR_MS;
   const buckets = Array.from({ length: CHART_HOURS }, (_, i) => ({
     start: new Date(start + i * HOUR_MS),

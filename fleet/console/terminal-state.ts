@@ -56,8 +56,24 @@ const MAX_DAYS_LOOKED_AT = 70;
 
 const toMinutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
-/** The instant when the hall's clock in `timeZone` shows `date` at `minute` past midnight. */
+/**
+ * The instant when the hall's clock in `timeZone` shows `date` at `minute` past midnight. Remembered:
+ * every silent terminal of a hall asks for the same few opening and closing times, and each answer
+ * costs an Intl formatting (the list of 10,000 terminals would spend most of its time here).
+ */
+const instants = new Map<string, number>();
 function instantOf(date: string, minute: number, timeZone: string): number {
+  const key = `${timeZone}|${date}|${minute}`;
+  let instant = instants.get(key);
+  if (instant === undefined) {
+    if (instants.size > 50_000) instants.clear();
+    instant = computeInstant(date, minute, timeZone);
+    instants.set(key, instant);
+  }
+  return instant;
+}
+
+function computeInstant(date: string, minute: number, timeZone: string): number {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   const guess = Date.UTC(y, m - 1, d, 0, minute);
   const wall = wallClock(guess, timeZone);

@@ -31,5 +31,6 @@ CREATE TABLE login_attempts (
 CREATE INDEX login_attempts_by_name ON login_attempts (name, at);
 CREATE INDEX login_attempts_by_ip ON login_attempts (ip, at);
 
--- The terminals list filters by status and sorts by last seen; searched columns are short text.
-CREATE INDEX terminals_by_status_seen ON terminals (status, last_seen DESC);
+-- The terminals list reads only the rows changed since its last read (fleet/console/list-terminals.ts).
+CREATE INDEX terminals_by_last_seen ON terminals (last_seen);
+CREATE INDEX terminals_by_status_changed ON terminals (status_changed_at);
