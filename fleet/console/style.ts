@@ -26,6 +26,7 @@ a { color: var(--accent); }
 table { border-collapse: collapse; width: 100%; background: var(--card); }
 th, td { text-align: left; padding: 10px 12px; border-bottom: 1px solid var(--line); vertical-align: top; }
 th { background: var(--accent-soft); }
+td a, td code { white-space: nowrap; overflow-wrap: normal; }
 code, .mono { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 18px; overflow-wrap: anywhere; }
 label { display: block; font-weight: 700; margin: 8px 0 4px; }
 input, select { font: inherit; padding: 8px 12px; border: 2px solid var(--ink-2); border-radius: 8px; min-height: 48px; background: var(--card); color: var(--ink); }
