@@ -5,6 +5,7 @@
  * logged with the request id, which the answer repeats so staff can find the log line.
  */
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { consoleRoutes } from './console/routes.ts';
 import type { FleetDb } from './db.ts';
 import { MAX_REPORT_BYTES } from './protocol.ts';
 import { receiveReport } from './receive-report.ts';
@@ -69,6 +70,10 @@ export function buildFleetApp(options: FleetAppOptions): FastifyInstance {
         .send({ ok: false, error: `the database does not answer: ${(error as Error).message}` });
     }
   });
+
+  // The staff console, in its own encapsulated scope (cookies and forms stay there).
+  app.register(consoleRoutes, { prefix: '/console', db: options.db, now });
+  app.get('/', async (_request, reply) => reply.redirect('/console/', 303));
 
   return app;
 }

@@ -12,6 +12,10 @@ import { migrate } from './migrate.ts';
 const USAGE = 'usage: npm run fleet -- [--port 8790] [--host 127.0.0.1] [--data <dir>]   (env DATABASE_URL)';
 
 async function main(): Promise<void> {
+  if (process.argv[2] === 'user') {
+    const { runUsersCli } = await import('./users-cli.ts');
+    process.exit(await runUsersCli(process.argv.slice(3)));
+  }
   let values: { port?: string; host?: string; data?: string };
   try {
     ({ values } = parseArgs({
@@ -52,6 +56,7 @@ async function main(): Promise<void> {
   app = buildFleetApp({ db, logger: { level: 'info' } });
   const address = await app.listen({ port, host });
   console.log(`fleet: reports at ${address}/api/v1/reports`);
+  console.log(`fleet: console at ${address}/console/`);
 }
 
 main().catch((error: unknown) => {

@@ -1,0 +1,276 @@
+/**
+ * The staff console under /console/: sign-in, the terminals list, update progress, one terminal's
+ * page, and the forms that approve, revoke and give commands. Registered as an encapsulated Fastify
+ * plugin, so its cookie and form parsers, its hooks and its error page apply to /console/ only: the
+ * terminals' report endpoint neither reads nor sets a cookie.
+ *
+ * Every POST must come from this origin (Origin, or Referer when a browser sends no Origin) and, once
+ * signed in, carry the session's synchronizer token (`_csrf`): either missing is a 403 that changes
+ * nothing. The session cookie is HttpOnly and SameSite=Strict.
+ */
+import { timingSafeEqual } from 'node:crypto';
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { approveTerminal, giveCommand, revokeTerminal } from '../console-actions.ts';
+import type { FleetDb } from '../db.ts';
+import type { CommandKind, CommandMode } from '../protocol.ts';
+import type { Html } from './html.ts';
+import { listTerminals, loadTerminals } from './list-terminals.ts';
+import {
+  formatTime,
+  listPage,
+  type PageContext,
+  progressPage,
+  refusedPage,
+  signInPage,
+  terminalPage,
+} from './pages.ts';
+import { channelProgress } from './progress.ts';
+import { endSession, findSession, SESSION_LIFETIME_MS, type Session } from './sessions.ts';
+import { signIn } from './sign-in.ts';
+import { CONSOLE_CSS } from './style.ts';
+import { terminalDetail } from './terminal-detail.ts';
+import { STATE_KINDS, type StateKind } from './terminal-state.ts';
+import { type Lang, WORDS } from './words.ts';
+
+export interface ConsoleOptions {
+  db: FleetDb;
+  now: () => Date;
+  /** Mark the session cookie Secure; by default when the request came over HTTPS. */
+  secureCookie?: boolean;
+}
+
+export const SESSION_COOKIE = 'sunlight_console';
+const LANG_COOKIE = 'sunlight_console_lang';
+const FORM_BODY_LIMIT = 16 * 1024;
+const CSP =
+  "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+const COMMANDS: Record<string, { kind: CommandKind; mode?: CommandMode }> = {
+  'sync-now': { kind: 'sync-now' },
+  reload: { kind: 'reload' },
+  interactive: { kind: 'set-mode', mode: 'interactive' },
+  attract: { kind: 'set-mode', mode: 'attract' },
+  default: { kind: 'set-mode', mode: 'default' },
+};
+const DONE = ['approved', 'revoked', 'command'] as const;
+
+/** A form field as one string of at most `max` characters, or undefined. */
+function field(body: unknown, name: string, max = 200): string | undefined {
+  if (typeof body !== 'object' || body === null) return undefined;
+  const value = (body as Record<string, unknown>)[name];
+  return typeof value === 'string' && value.length <= max ? value : undefined;
+}
+
+function sameToken(given: string | undefined, expected: string): boolean {
+  if (!given) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** True when the POST names this site as where it came from; a request naming none is refused too. */
+function sameOrigin(request: FastifyRequest): boolean {
+  const from = request.headers.origin ?? request.headers.referer;
+  if (!from || from === 'null') return false;
+  try {
+    return new URL(from).host === request.headers.host;
+  } catch {
+    return false;
+  }
+}
+
+export async function consoleRoutes(app: FastifyInstance, options: ConsoleOptions): Promise<void> {
+  const { db, now } = options;
+  await app.register(cookie);
+  await app.register(formbody, { bodyLimit: FORM_BODY_LIMIT });
+
+  const langOf = (request: FastifyRequest): Lang => (request.cookies[LANG_COOKIE] === 'en' ? 'en' : 'zh');
+  const context = (request: FastifyRequest, session?: Session): PageContext => {
+    const lang = langOf(request);
+    return {
+      lang,
+      w: WORDS[lang],
+      here: request.url,
+      ...(session ? { staffName: session.staffName, csrfToken: session.csrfToken } : {}),
+    };
+  };
+  const send = (reply: FastifyReply, page: Html, code = 200) =>
+    reply.code(code).type('text/html; charset=utf-8').send(page.text);
+
+  app.addHook('onSend', async (_request, reply, payload) => {
+    reply.header('content-security-policy', CSP);
+    reply.header('cache-control', 'no-store');
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'same-origin');
+    return payload;
+  });
+
+  app.addHook('preHandler', async (request, reply) => {
+    if (request.method === 'POST' && !sameOrigin(request)) {
+      return send(reply, refusedPage(context(request), context(request).w.refused.origin), 403);
+    }
+  });
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const ctx = context(request);
+    if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
+      return send(reply, refusedPage(ctx, `${ctx.w.refused.action}${error.message}`), 400);
+    }
+    request.log.error({ err: error }, 'fleet console: request failed');
+    return send(reply, refusedPage(ctx, `${ctx.w.refused.action}request id ${request.id}`), 500);
+  });
+
+  /** The signed-in session, or an answer already sent (sign in again; or 403 for a bad token). */
+  async function session(request: FastifyRequest, reply: FastifyReply): Promise<Session | undefined> {
+    const token = request.cookies[SESSION_COOKIE];
+    const found = await findSession(db, token, now());
+    if (!found) {
+      if (token) reply.clearCookie(SESSION_COOKIE, { path: '/console' });
+      await reply.redirect(token ? '/console/login?expired=1' : '/console/login', 303);
+      return undefined;
+    }
+    if (request.method === 'POST' && !sameToken(field(request.body, '_csrf'), found.csrfToken)) {
+      const ctx = context(request, found);
+      await send(reply, refusedPage(ctx, ctx.w.refused.csrf), 403);
+      return undefined;
+    }
+    return found;
+  }
+
+  app.get('/style.css', async (_request, reply) =>
+    reply.type('text/css; charset=utf-8').header('cache-control', 'max-age=3600').send(CONSOLE_CSS),
+  );
+
+  app.get<{ Querystring: { to?: string; back?: string } }>('/lang', async (request, reply) => {
+    const to: Lang = request.query.to === 'en' ? 'en' : 'zh';
+    const back = request.query.back ?? '';
+    reply.setCookie(LANG_COOKIE, to, { path: '/console', sameSite: 'lax', maxAge: 365 * 86_400 });
+    // Only back into the console: never a redirect to another site.
+    return reply.redirect(back.startsWith('/console') && !back.startsWith('//') ? back : '/console/', 303);
+  });
+
+  app.get<{ Querystring: { out?: string; expired?: string } }>('/login', async (request, reply) => {
+    const ctx = context(request);
+    const notice = request.query.out
+      ? ctx.w.signIn.signedOut
+      : request.query.expired
+        ? ctx.w.signIn.expired
+        : undefined;
+    return send(reply, signInPage(ctx, notice ? { kind: 'notice', text: notice } : undefined));
+  });
+
+  app.post('/login', async (request, reply) => {
+    const ctx = context(request);
+    const name = field(request.body, 'name', 100) ?? '';
+    const password = field(request.body, 'password', 1000) ?? '';
+    const result = await signIn(db, { name, password, ip: request.ip, now: now() });
+    if (!result.ok) {
+      const text =
+        result.reason === 'wait' ? ctx.w.signIn.wait(formatTime(result.until)) : ctx.w.signIn.wrong;
+      return send(
+        reply,
+        signInPage(ctx, { kind: 'error', text }, name),
+        result.reason === 'wait' ? 429 : 401,
+      );
+    }
+    reply.setCookie(SESSION_COOKIE, result.token, {
+      path: '/console',
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: options.secureCookie ?? request.protocol === 'https',
+      maxAge: SESSION_LIFETIME_MS / 1000,
+    });
+    return reply.redirect('/console/', 303);
+  });
+
+  app.post('/logout', async (request, reply) => {
+    if (!(await session(request, reply))) return reply;
+    await endSession(db, request.cookies[SESSION_COOKIE]);
+    reply.clearCookie(SESSION_COOKIE, { path: '/console' });
+    return reply.redirect('/console/login?out=1', 303);
+  });
+
+  app.get<{ Querystring: { state?: string; q?: string; page?: string; done?: string } }>(
+    '/',
+    async (request, reply) => {
+      const staff = await session(request, reply);
+      if (!staff) return reply;
+      const ctx = context(request, staff);
+      const state = STATE_KINDS.find((kind) => kind === request.query.state) as StateKind | undefined;
+      const search = request.query.q?.slice(0, 100).trim() || undefined;
+      const page = Number(request.query.page ?? 1) || 1;
+      const list = await listTerminals(db, { state, search, page }, now());
+      const done = DONE.find((key) => key === request.query.done);
+      return send(reply, listPage(ctx, list, { state, search }, done ? ctx.w.done[done] : undefined));
+    },
+  );
+
+  app.get('/progress', async (request, reply) => {
+    const staff = await session(request, reply);
+    if (!staff) return reply;
+    const approved = (await loadTerminals(db, now())).filter((t) => t.status === 'approved');
+    const { channels, withoutContent } = channelProgress(approved);
+    return send(reply, progressPage(context(request, staff), channels, withoutContent));
+  });
+
+  app.get<{ Params: { fingerprint: string }; Querystring: { done?: string } }>(
+    '/terminals/:fingerprint',
+    async (request, reply) => {
+      const staff = await session(request, reply);
+      if (!staff) return reply;
+      const ctx = context(request, staff);
+      const detail = await terminalDetail(db, request.params.fingerprint, now());
+      if (!detail) return send(reply, refusedPage(ctx, ctx.w.refused.notFound), 404);
+      const done = DONE.find((key) => key === request.query.done);
+      return send(reply, terminalPage(ctx, detail, done ? ctx.w.done[done] : undefined));
+    },
+  );
+
+  type Action = { Params: { fingerprint: string } };
+  const refused = (request: FastifyRequest, reply: FastifyReply, staff: Session, reason: string) => {
+    const ctx = context(request, staff);
+    return send(reply, refusedPage(ctx, `${ctx.w.refused.action}${reason}`), 400);
+  };
+
+  app.post<Action>('/terminals/:fingerprint/approve', async (request, reply) => {
+    const staff = await session(request, reply);
+    if (!staff) return reply;
+    const hall = field(request.body, 'hall', 100)?.trim();
+    const place = field(request.body, 'place', 100)?.trim();
+    if (!hall || !place)
+      return refused(request, reply, staff, 'hall and place are both needed (at most 100 characters)');
+    const result = await approveTerminal(db, {
+      fingerprint: request.params.fingerprint,
+      hall,
+      place,
+      by: staff.staffName,
+      now: now(),
+    });
+    if (!result.ok) return refused(request, reply, staff, result.reason);
+    return reply.redirect('/console/?done=approved', 303);
+  });
+
+  app.post<Action>('/terminals/:fingerprint/revoke', async (request, reply) => {
+    const staff = await session(request, reply);
+    if (!staff) return reply;
+    const { fingerprint } = request.params;
+    const result = await revokeTerminal(db, { fingerprint, by: staff.staffName, now: now() });
+    if (!result.ok) return refused(request, reply, staff, result.reason);
+    return reply.redirect(`/console/terminals/${encodeURIComponent(fingerprint)}?done=revoked`, 303);
+  });
+
+  app.post<Action>('/terminals/:fingerprint/commands', async (request, reply) => {
+    const staff = await session(request, reply);
+    if (!staff) return reply;
+    const { fingerprint } = request.params;
+    const key = field(request.body, 'command', 20) ?? '';
+    const command = Object.hasOwn(COMMANDS, key) ? COMMANDS[key] : undefined;
+    if (!command)
+      return refused(request, reply, staff, `a command is one of ${Object.keys(COMMANDS).join(', ')}`);
+    const result = await giveCommand(db, { fingerprint, ...command, by: staff.staffName, now: now() });
+    if (!result.ok) return refused(request, reply, staff, result.reason);
+    return reply.redirect(`/console/terminals/${encodeURIComponent(fingerprint)}?done=command`, 303);
+  });
+}
