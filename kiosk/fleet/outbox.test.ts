@@ -20,7 +20,12 @@ const status = (at: number): TerminalStatus => ({
   modeSource: 'default',
   content: {},
   feedStale: false,
-  clock: { now: new Date(at).toISOString(), timeZone: 'UTC', hallTimeZone: 'Asia/Shanghai', suspicious: false },
+  clock: {
+    now: new Date(at).toISOString(),
+    timeZone: 'UTC',
+    hallTimeZone: 'Asia/Shanghai',
+    suspicious: false,
+  },
   renderFailures: 0,
   watchdogReloads: 0,
 });
@@ -66,7 +71,9 @@ describe('the outbox against the real fleet service (PGlite in memory)', () => {
   });
   const stored = async () =>
     (
-      await service.query<{ seq: string | number; payload: string }>('SELECT seq, payload FROM reports ORDER BY received_at, seq')
+      await service.query<{ seq: string | number; payload: string }>(
+        'SELECT seq, payload FROM reports ORDER BY received_at, seq',
+      )
     ).map((r) => ({ seq: Number(r.seq), payload: JSON.parse(r.payload) as ReportPayload }));
 
   beforeEach(async () => {
@@ -75,7 +82,15 @@ describe('the outbox against the real fleet service (PGlite in memory)', () => {
     // One report to make the key known, then staff approve it.
     await outbox.make(draft(START), sign);
     expect((await outbox.flush(deliver)).pending).toBe(true);
-    expect((await approveTerminal(service, { fingerprint: identity.fingerprint, by: 'staff', now: new Date(START) })).ok).toBe(true);
+    expect(
+      (
+        await approveTerminal(service, {
+          fingerprint: identity.fingerprint,
+          by: 'staff',
+          now: new Date(START),
+        })
+      ).ok,
+    ).toBe(true);
   });
   afterEach(() => service.close());
 
@@ -152,7 +167,8 @@ describe('the outbox when full', () => {
 
   it('stays under its byte bound', async () => {
     outbox = new Outbox(idb, { records: 1000, bytes: 20_000 });
-    for (let i = 0; i < 40; i++) await outbox.make(draft(START + i, [event(START + i, 'x'.repeat(1000))]), sign);
+    for (let i = 0; i < 40; i++)
+      await outbox.make(draft(START + i, [event(START + i, 'x'.repeat(1000))]), sign);
     const records = await outbox.records();
     expect(records.reduce((sum, r) => sum + r.bytes, 0)).toBeLessThanOrEqual(20_000);
     expect(payloadOf(records.at(-1)!.body).events[0]!.message).toHaveLength(1000);
@@ -175,7 +191,10 @@ describe('the answers of the protocol', () => {
     await outbox.make(draft(START), sign);
     await outbox.make(draft(START + 1, [event(START, 'e')]), sign);
     const outcome = await outbox.flush(
-      answering([202, { ack: 1, pending: true, commands: [] }], [200, { ack: 2, duplicate: false, commands: [{ id: 'c1', kind: 'sync-now' }] }]),
+      answering(
+        [202, { ack: 1, pending: true, commands: [] }],
+        [200, { ack: 2, duplicate: false, commands: [{ id: 'c1', kind: 'sync-now' }] }],
+      ),
     );
     expect(outcome.delivered).toEqual([1, 2]);
     expect(outcome.commands).toEqual([{ id: 'c1', kind: 'sync-now' }]);
@@ -197,7 +216,9 @@ describe('the answers of the protocol', () => {
     it(`${status}: dropped (resending cannot help) and the sending goes on`, async () => {
       await outbox.make(draft(START, [event(START, 'bad')]), sign);
       await outbox.make(draft(START + 1, [event(START, 'good')]), sign);
-      const outcome = await outbox.flush(answering([status, { error: 'no' }], [200, { ack: 2, duplicate: false, commands: [] }]));
+      const outcome = await outbox.flush(
+        answering([status, { error: 'no' }], [200, { ack: 2, duplicate: false, commands: [] }]),
+      );
       expect(outcome.refused.map((r) => r.status)).toEqual([status]);
       expect(outcome.delivered).toEqual([2]);
       expect(outcome.stopped).toBeUndefined();

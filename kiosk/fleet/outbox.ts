@@ -8,7 +8,13 @@
  * counted into the `dropped` of the next report it makes.
  */
 import type { Command, ReportEvent, ReportPayload, TerminalStatus } from '../../fleet/protocol.ts';
-import { type Dropped, emptyMeta, type FleetDatabase, type FleetMeta, type OutboxRecord } from './fleet-db.ts';
+import {
+  type Dropped,
+  emptyMeta,
+  type FleetDatabase,
+  type FleetMeta,
+  type OutboxRecord,
+} from './fleet-db.ts';
 
 export const OUTBOX_LIMITS = { records: 200, bytes: 2 * 1024 * 1024 };
 
@@ -22,7 +28,9 @@ export type Draft = {
 };
 
 /** What one attempt to send got: the service's answer, or no answer at all. */
-export type SendResult = { kind: 'answer'; status: number; body: unknown } | { kind: 'unreachable'; message: string };
+export type SendResult =
+  | { kind: 'answer'; status: number; body: unknown }
+  | { kind: 'unreachable'; message: string };
 
 export type FlushOutcome = {
   /** Seqs the service took (200, or 202 while the key waits for approval). */
@@ -127,7 +135,10 @@ export class Outbox {
       const outbox = tx.objectStore('outbox');
       const now = { ...emptyMeta(), ...(await tx.objectStore('meta').get('meta')) };
       // Other drops may have happened while signing: subtract only what this report carries.
-      now.dropped = { heartbeats: now.dropped.heartbeats - carries.heartbeats, events: now.dropped.events - carries.events };
+      now.dropped = {
+        heartbeats: now.dropped.heartbeats - carries.heartbeats,
+        events: now.dropped.events - carries.events,
+      };
       now.queued = now.queued.slice(queued.length);
       now.cursors = { ...now.cursors, ...draft.cursors };
       const waiting = await outbox.getAll();
@@ -154,8 +165,7 @@ export class Outbox {
       kept.length + 1 > this.limits.records ||
       kept.reduce((sum, r) => sum + r.bytes, record.bytes) > this.limits.bytes;
     while (over()) {
-      const victim =
-        kept.find((r) => r.events === 0 && movable(r)) ?? kept.find((r) => movable(r));
+      const victim = kept.find((r) => r.events === 0 && movable(r)) ?? kept.find((r) => movable(r));
       if (!victim) break;
       drop.push(victim);
       kept = kept.filter((r) => r !== victim);
@@ -198,7 +208,8 @@ export class Outbox {
     const { status, body } = result;
     const taken = status === 200 || status === 202;
     const refused = status === 400 || status === 401 || status === 409 || status === 413;
-    if (!taken && !refused) return { status, message: errorOf(body) ?? `the service answered HTTP ${status}` };
+    if (!taken && !refused)
+      return { status, message: errorOf(body) ?? `the service answered HTTP ${status}` };
 
     const tx = this.db.transaction(['outbox', 'meta'], 'readwrite', STRICT);
     const meta = { ...emptyMeta(), ...(await tx.objectStore('meta').get('meta')) };
