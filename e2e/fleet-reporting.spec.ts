@@ -24,6 +24,26 @@ async function passMinutes(page: Page, minutes: number) {
   }
 }
 
+/**
+ * Reads what the service stored until `ok` holds, letting a minute pass on the page between reads (a
+ * terminal only reports as its clock moves; on PGlite each read also restarts the service, see the fixture).
+ */
+async function passUntil<T>(
+  page: Page,
+  read: () => Promise<T>,
+  ok: (value: T) => boolean,
+  minutes = 12,
+): Promise<T> {
+  for (let i = 0; ; i++) {
+    const value = await read();
+    if (ok(value)) return value;
+    if (i >= minutes)
+      throw new Error(`not so after ${minutes} minutes: ${JSON.stringify(value).slice(0, 800)}`);
+    await passMinutes(page, 1);
+  }
+}
+const messages = (events: { message: string }[]) => events.map((e) => e.message).join('\n');
+
 const dd = (page: Page, label: string) => fact(page, label).locator('dd');
 
 async function closePanel(page: Page) {
@@ -45,7 +65,7 @@ test('reports reach the fleet service: pending, approved, every one after an out
     // The panel shows who this terminal is, as the service knows it: kept apart until approved.
     await openPanel(page);
     await expect(dd(page, '密钥指纹')).toHaveText(/^[0-9a-f]{8}(-[0-9a-f]{8}){3}$/);
-    const fingerprint = await dd(page, '密钥指纹').innerText();
+    const fingerprint = (await dd(page, '密钥指纹').textContent()) ?? '';
     await expect(dd(page, '报告用终端编号')).toHaveText('lobby-1');
     await expect(dd(page, '管理中心地址')).toHaveText(fleet.url);
     await expect(page.getByRole('img', { name: /终端编号和密钥指纹的二维码/ })).toBeVisible();
@@ -58,16 +78,21 @@ test('reports reach the fleet service: pending, approved, every one after an out
 
     // Staff approve it: the pending report is stored, and so is the next heartbeat.
     await fleet.approve(fingerprint, { hall: 'sample-hall', place: 'lobby' });
-    await passMinutes(page, 6);
-    await expect.poll(async () => (await fleet.reports(fingerprint)).length).toBeGreaterThanOrEqual(2);
-    const before = await fleet.reports(fingerprint);
+    const before = await passUntil(
+      page,
+      () => fleet.reports(fingerprint),
+      (r) => r.length >= 2,
+    );
     expect(before[0]!.payload.status.content.showing?.version).toBe(1);
     expect(before[0]!.payload.deviceId).toBe('lobby-1');
 
     // The service goes away for half an hour; meanwhile a new version is published and shown.
     await fleet.stop();
     const path = join(folder, 'services/passport.yaml');
-    writeFileSync(path, readFileSync(path, 'utf8').replace('zh-CN: 普通护照签发', 'zh-CN: 普通护照签发（新规）'));
+    writeFileSync(
+      path,
+      readFileSync(path, 'utf8').replace('zh-CN: 普通护照签发', 'zh-CN: 普通护照签发（新规）'),
+    );
     publish(folder, kiosk.feed);
     await passMinutes(page, 30);
     await openPanel(page);
@@ -77,21 +102,48 @@ test('reports reach the fleet service: pending, approved, every one after an out
 
     // Back: within the backoff's cap every waiting report arrives.
     await fleet.start();
-    await passMinutes(page, 12);
-    await expect
-      .poll(async () => (await fleet.reports(fingerprint)).at(-1)?.payload.status.content.showing?.version)
-      .toBe(2);
-    const after = await fleet.reports(fingerprint);
+    const after = await passUntil(
+      page,
+      () => fleet.reports(fingerprint),
+      (r) => r.at(-1)?.payload.status.content.showing?.version === 2,
+    );
     const seqs = after.map((r) => r.seq);
     expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
     expect(new Set(seqs).size).toBe(seqs.length);
     const events = await fleet.events(fingerprint);
-    expect(events.filter((e) => e.kind === 'version-shown' && /^version 2 shown/.test(e.message))).toHaveLength(1);
-    expect(events.filter((e) => e.kind === 'version-shown' && /^version 1 shown/.test(e.message))).toHaveLength(1);
+    expect(
+      events.filter((e) => e.kind === 'version-shown' && /^version 2 shown/.test(e.message)),
+    ).toHaveLength(1);
+    expect(
+      events.filter((e) => e.kind === 'version-shown' && /^version 1 shown/.test(e.message)),
+    ).toHaveLength(1);
+    // The terminal's outbox empties (the last of a backlog may wait for one more retry), and what it made last is what the service has.
+    const empty = await passUntil(
+      page,
+      async () => {
+        const waiting = await page.evaluate(async () => {
+          const open = indexedDB.open('sunlight-fleet');
+          const db = await new Promise<IDBDatabase>((resolve) => {
+            open.onsuccess = () => resolve(open.result);
+          });
+          const all = db.transaction('outbox').objectStore('outbox').getAllKeys();
+          return new Promise<number>((resolve) => {
+            all.onsuccess = () => {
+              resolve(all.result.length);
+              db.close();
+            };
+          });
+        });
+        return { waiting, stored: await fleet.reports(fingerprint) };
+      },
+      ({ waiting }) => waiting === 0,
+    );
     await openPanel(page);
     await expect(dd(page, '待发送')).toContainText(/^0 份报告/);
-    const lastMade = Number(/第 (\d+) 份/.exec(await dd(page, '最近一份报告').innerText())![1]);
-    expect(seqs.at(-1)).toBe(lastMade);
+    const lastMade = Number(/第 (\d+) 份/.exec((await dd(page, '最近一份报告').textContent()) ?? '')![1]);
+    expect(empty.stored.at(-1)!.seq).toBe(lastMade);
+    const allSeqs = empty.stored.map((r) => r.seq);
+    expect(allSeqs).toEqual([...new Set(allSeqs)].sort((a, b) => a - b));
     await closePanel(page);
 
     // Staff ask for a sync now and attract-only: both carried out, once, and reported.
@@ -102,10 +154,12 @@ test('reports reach the fleet service: pending, approved, every one after an out
     await expect(fact(page, '模式')).toContainText('仅轮播');
     await expect(fact(page, '模式')).toContainText('工作人员');
     await closePanel(page);
-    await passMinutes(page, 6);
-    await expect
-      .poll(async () => (await fleet.events(fingerprint)).map((e) => e.message).join('\n'))
-      .toMatch(new RegExp(`sync now.*${sync.id}[\\s\\S]*mode set by staff.*${mode.id}`));
+    const carriedOut = new RegExp(`sync now.*${sync.id}[\\s\\S]*mode set by staff.*${mode.id}`);
+    await passUntil(
+      page,
+      () => fleet.events(fingerprint),
+      (e) => carriedOut.test(messages(e)),
+    );
     const done = (await fleet.events(fingerprint)).filter((e) => e.message.includes(mode.id));
     expect(done).toHaveLength(1);
     const latest = (await fleet.reports(fingerprint)).at(-1)!.payload.status;
@@ -125,7 +179,7 @@ test('a reload command waits until nobody uses the screen', async ({ page }) => 
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('示例市政务服务中心');
     await openPanel(page);
     await expect(dd(page, '密钥指纹')).toHaveText(/^[0-9a-f]{8}(-[0-9a-f]{8}){3}$/);
-    const fingerprint = await dd(page, '密钥指纹').innerText();
+    const fingerprint = (await dd(page, '密钥指纹').textContent()) ?? '';
     await closePanel(page);
     await fleet.approve(fingerprint);
 
@@ -137,22 +191,28 @@ test('a reload command waits until nobody uses the screen', async ({ page }) => 
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('普通护照签发');
     await page.evaluate(() => Object.assign(window, { beforeReload: true }));
     await fleet.give(fingerprint, 'reload');
-    await passMinutes(page, 7);
     // The command arrived (its waiting is reported), but the visit goes on undisturbed.
-    await expect
-      .poll(async () => (await fleet.events(fingerprint)).map((e) => e.message).join('\n'))
-      .toMatch(/staff asked for a reload: waiting until nobody uses the screen/);
+    await passUntil(
+      page,
+      () => fleet.events(fingerprint),
+      (e) => /staff asked for a reload: waiting until nobody uses the screen/.test(messages(e)),
+      8,
+    );
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('普通护照签发');
     expect(await page.evaluate(() => 'beforeReload' in window)).toBe(true);
 
     // The visit ends; the reload comes then, and the next report says why.
-    await passMinutes(page, 10);
+    await passMinutes(page, 12);
     await expect.poll(() => page.evaluate(() => 'beforeReload' in window)).toBe(false);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('示例市政务服务中心');
-    await passMinutes(page, 6);
-    await expect
-      .poll(async () => (await fleet.events(fingerprint)).filter((e) => e.kind === 'reload').map((e) => e.message))
-      .toEqual([expect.stringMatching(/fleet: staff asked for a reload from the console/)]);
+    const reloads = await passUntil(
+      page,
+      async () => (await fleet.events(fingerprint)).filter((e) => e.kind === 'reload'),
+      (e) => e.length > 0,
+    );
+    expect(reloads.map((e) => e.message)).toEqual([
+      expect.stringMatching(/fleet: staff asked for a reload from the console/),
+    ]);
   } finally {
     await kiosk.close();
     await fleet.close();

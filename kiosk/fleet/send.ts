@@ -1,14 +1,16 @@
 /** One report over HTTP: the browser's fetch to the fleet service's report endpoint, cross-origin, no cookies. */
 import type { SendResult } from './outbox.ts';
 
-const SEND_TIMEOUT_MS = 30_000;
-
 /** `<fleet>/api/v1/reports`, whether the configured address ends in a slash or not. */
 export function reportEndpoint(fleetUrl: string): string {
   return new URL('api/v1/reports', fleetUrl.endsWith('/') ? fleetUrl : `${fleetUrl}/`).href;
 }
 
-export function httpSender(fleetUrl: string): (body: string) => Promise<SendResult> {
+/**
+ * `timeoutMs`: how long to wait for an answer; the feed's header timeout (`?feedTimeout=`), since both
+ * cross the same hall network (and a test that jumps the clock sets it long for both).
+ */
+export function httpSender(fleetUrl: string, timeoutMs: number): (body: string) => Promise<SendResult> {
   const endpoint = reportEndpoint(fleetUrl);
   return async (body) => {
     try {
@@ -19,7 +21,7 @@ export function httpSender(fleetUrl: string): (body: string) => Promise<SendResu
         mode: 'cors',
         credentials: 'omit',
         cache: 'no-store',
-        signal: AbortSignal.timeout(SEND_TIMEOUT_MS),
+        signal: AbortSignal.timeout(timeoutMs),
       });
       const text = await response.text();
       let parsed: unknown = text;

@@ -91,7 +91,7 @@ export async function startFleet(fleetUrl: string, models: FleetModels): Promise
   reporter = createReporter({
     outbox,
     sign: (text) => signReport(identity, text),
-    send: httpSender(fleetUrl),
+    send: httpSender(fleetUrl, settings.network.headersTimeoutMs),
     onCommands: (list) => commands.run(list),
     warn: (message) => console.error(`[sunlight fleet] ${message}`),
     draft: async () => {
