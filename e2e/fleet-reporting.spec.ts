@@ -70,6 +70,8 @@ test('reports reach the fleet service: pending, approved, every one after an out
     await expect(dd(page, '管理中心地址')).toHaveText(fleet.url);
     await expect(page.getByRole('img', { name: /终端编号和密钥指纹的二维码/ })).toBeVisible();
     await expect(dd(page, '管理中心最近确认')).toContainText('尚未获管理中心批准');
+    await page.getByRole('region', { name: '向管理中心报告' }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: 'e2e/.artifacts/screens/staff-panel-fleet-pending-landscape-zh.png' });
     expect(await fleet.terminals()).toEqual([
       expect.objectContaining({ fingerprint, deviceId: 'lobby-1', status: 'pending' }),
     ]);
