@@ -13,6 +13,8 @@ type BuildConfig = {
   staffPin: StaffPin;
   /** Feed timeouts and size bounds (sync/network-limits.ts), passed through as they are. */
   network?: Record<string, number>;
+  /** The fleet service terminals report to (docs/fleet-terminal.md); absent: reporting off. */
+  fleetUrl?: string;
 };
 
 const readJson = <T>(path: string): T =>
@@ -32,7 +34,7 @@ function staffPin(value: unknown, from: string): StaffPin {
 
 /**
  * The build config, with the environment replacing parts of it: KIOSK_TRUSTED_KEYS (comma-separated
- * public.key contents), KIOSK_FEED_URL, KIOSK_CHANNEL, KIOSK_STAFF_PIN_HASH (the JSON `npm run pin` prints).
+ * public.key contents), KIOSK_FEED_URL, KIOSK_CHANNEL, KIOSK_FLEET_URL, KIOSK_STAFF_PIN_HASH (the JSON `npm run pin` prints).
  */
 function kioskConfig(): BuildConfig {
   const file = readJson<BuildConfig>('./kiosk/build-config.json');
@@ -45,6 +47,7 @@ function kioskConfig(): BuildConfig {
     feedUrl: process.env.KIOSK_FEED_URL ?? file.feedUrl,
     channel: process.env.KIOSK_CHANNEL ?? file.channel,
     network: file.network,
+    fleetUrl: process.env.KIOSK_FLEET_URL ?? file.fleetUrl,
     staffPin: pinFromEnv
       ? staffPin(JSON.parse(pinFromEnv), 'KIOSK_STAFF_PIN_HASH')
       : staffPin(file.staffPin, 'kiosk/build-config.json staffPin'),

@@ -4,6 +4,7 @@
  * what is wrong, an oversized one a 413, and anything unexpected (a database that went away) a 500
  * logged with the request id, which the answer repeats so staff can find the log line.
  */
+import cors from '@fastify/cors';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { consoleRoutes } from './console/routes.ts';
 import type { FleetDb } from './db.ts';
@@ -25,6 +26,25 @@ function clientError(statusCode: number, message: string): FastifyError {
 export function buildFleetApp(options: FleetAppOptions): FastifyInstance {
   const now = options.now ?? (() => new Date());
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: MAX_REPORT_BYTES });
+
+  // Terminals post reports from the kiosk's own origin. Only the report endpoint answers cross-origin
+  // (any origin: a report's authority is its signature), never with credentials.
+  const REPORTS = '/api/v1/reports';
+  app.register(cors, {
+    delegator: (request, callback) =>
+      callback(
+        null,
+        request.url?.split('?')[0] === REPORTS
+          ? {
+              origin: '*',
+              methods: ['POST'],
+              allowedHeaders: ['Content-Type'],
+              credentials: false,
+              maxAge: 600,
+            }
+          : { origin: false },
+      ),
+  });
 
   // Our own JSON reader, so a malformed body is answered in the protocol's { error } words.
   app.removeContentTypeParser('application/json');

@@ -143,3 +143,29 @@ describe("the visit's default language", () => {
     expect(visitLanguage({ lang: undefined }, content)).toEqual({ locale: 'zh-CN', note: undefined });
   });
 });
+
+describe('reporting to a fleet service', () => {
+  it('should be off without fleet= and without a build default: the terminal sends nothing', () => {
+    expect(read('').fleetUrl).toBeUndefined();
+  });
+  it('should be on with fleet= (an address, or one relative to the page)', () => {
+    expect(read('fleet=https://fleet.example:8790/').fleetUrl).toBe('https://fleet.example:8790/');
+    expect(read('fleet=/fleet/').fleetUrl).toBe('http://kiosk.test/fleet/');
+  });
+  it("should take the build's fleetUrl, and let fleet= replace it", () => {
+    const defaults = { ...DEFAULTS, fleetUrl: 'https://centre.example/fleet/' };
+    expect(readSettings(new URL(PAGE), defaults).fleetUrl).toBe('https://centre.example/fleet/');
+    expect(readSettings(new URL(`${PAGE}?fleet=https://other.example/`), defaults).fleetUrl).toBe(
+      'https://other.example/',
+    );
+  });
+  it('should ignore a fleet= that is no http(s) address, and say so (reporting stays as the build says)', () => {
+    for (const bad of ['http://[bad', 'ftp://fleet.example/', 'javascript:alert(1)']) {
+      const settings = read(`fleet=${encodeURIComponent(bad)}`);
+      expect(settings.fleetUrl).toBeUndefined();
+      expect(settings.notes).toEqual([
+        expect.stringMatching(/^\?fleet=.* is not an http\(s\) address: reporting is off$/),
+      ]);
+    }
+  });
+});

@@ -10,6 +10,8 @@ export type BuildDefaults = {
   /** Feed timeouts and size bounds; what is left out takes sync's defaults (sync/network-limits.ts). */
   network?: Partial<NetworkLimits>;
   staffPin: StaffPinHash;
+  /** The fleet service terminals report to (docs/fleet-terminal.md); absent: no reporting, unless `?fleet=`. */
+  fleetUrl?: string;
 };
 declare const __KIOSK_CONFIG__: BuildDefaults;
 
@@ -32,6 +34,8 @@ export type KioskSettings = {
   /** The build's feed bounds, with `?feedTimeout=`, `?feedStall=`, `?checkLimit=` (seconds) applied. */
   network: NetworkLimits;
   staffPin: StaffPinHash;
+  /** Where reports go (`?fleet=`, else the build's fleetUrl); undefined: reporting is off, nothing is sent. */
+  fleetUrl: string | undefined;
   /** Start-URL values that were ignored, and why (for the staff panel). */
   notes: string[];
 };
@@ -83,6 +87,7 @@ export function readSettings(
     notes.push(`?lang=${lang} is not a language tag such as zh-CN or en: using the content's default`);
     lang = undefined;
   }
+  const fleetUrl = readFleetUrl(query.get('fleet'), defaults.fleetUrl, location.href, notes);
   const network = networkLimits(defaults.network);
   // Only the timeouts: a hall on a slow network may need longer ones, a test shorter ones. Size bounds
   // stay the build's, so a start URL cannot open a terminal to a flood.
@@ -110,8 +115,34 @@ export function readSettings(
     lang,
     network,
     staffPin: defaults.staffPin,
+    fleetUrl,
     notes,
   };
+}
+
+/** `?fleet=` when it is an http(s) address (relative to the page allowed), else the build's, else none. */
+function readFleetUrl(
+  asked: string | null,
+  fromBuild: string | undefined,
+  page: string,
+  notes: string[],
+): string | undefined {
+  const httpUrl = (text: string) => {
+    try {
+      const url = new URL(text, page);
+      return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  const byBuild = fromBuild ? httpUrl(fromBuild) : undefined;
+  if (asked === null) return byBuild;
+  const byUrl = httpUrl(asked);
+  if (byUrl) return byUrl;
+  notes.push(
+    `?fleet=${asked} is not an http(s) address: ${byBuild ? `reporting to ${byBuild}` : 'reporting is off'}`,
+  );
+  return byBuild;
 }
 
 /**

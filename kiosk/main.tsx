@@ -25,6 +25,7 @@ import { readWatchdogLimits, startWatchdog } from './resilience/watchdog.ts';
 import { createModeModel } from './staff/mode-model.ts';
 
 const DEFAULT_IDLE_SECONDS = 90;
+const FLEET_START_DELAY_MS = 2_000;
 
 /** Without storage nothing can show; say so plainly and try again later (the launcher clears stale locks). */
 function storageFailed(reason: unknown): void {
@@ -111,6 +112,15 @@ async function boot(): Promise<void> {
       sunlightSearcher: () => import('./search/load-searcher.ts').then((m) => m.loadSearcher(content.value)),
     });
   engine.start();
+  // Reporting to a fleet service, only with a fleet URL: loaded a moment after the first paint, so it is
+  // neither in the first screen's JavaScript nor under a visitor's first tap (docs/fleet-terminal.md).
+  const fleetUrl = settings.fleetUrl;
+  if (fleetUrl)
+    setTimeout(() => {
+      import('./fleet/start.ts')
+        .then((m) => m.startFleet(fleetUrl, { settings, sync, engine, terminalMode, session, clock }))
+        .catch((e: unknown) => console.error('[sunlight fleet] reporting did not start', e));
+    }, FLEET_START_DELAY_MS);
   // After the first paint: the other screens' chunks, so no later tap waits for them.
   requestAnimationFrame(preloadScreens);
 }

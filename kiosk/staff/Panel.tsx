@@ -3,6 +3,7 @@ import { useApp, useT } from '../app/context.ts';
 import { CheckChart } from './CheckChart.tsx';
 import { PanelActions } from './PanelActions.tsx';
 import { ContentFacts, TerminalFacts } from './PanelFacts.tsx';
+import { FleetFacts } from './PanelFleet.tsx';
 import { AppHealth, Refusal, StartUrlNotes, SyncLog } from './PanelLog.tsx';
 
 export function Panel({ onClose }: { onClose: () => void }) {
@@ -21,6 +22,7 @@ export function Panel({ onClose }: { onClose: () => void }) {
         <Refusal t={t} />
         <SyncLog t={t} />
         <AppHealth t={t} />
+        <FleetFacts t={t} />
       </div>
       <PanelActions t={t} onClose={onClose} />
     </>

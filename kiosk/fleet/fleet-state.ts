@@ -1,0 +1,35 @@
+/**
+ * What the staff panel shows about reporting. Tiny on purpose: the panel imports it, the reporter
+ * (loaded after first paint, only with a fleet URL) writes it; with reporting off it stays `{ on: false }`.
+ */
+import { signal } from '@preact/signals';
+import type { Dropped } from './fleet-db.ts';
+
+export type FleetProblem = {
+  /** revoked: 403; refused: 400/401/409/413 (that report is dropped); unreachable: no answer or 5xx; broken: the terminal's own side failed. */
+  kind: 'revoked' | 'refused' | 'unreachable' | 'broken';
+  status?: number;
+  message: string;
+  /** ms: since when (the first failure of this run of failures). */
+  since: number;
+};
+
+export type FleetView =
+  | { on: false }
+  | {
+      on: true;
+      url: string;
+      deviceId?: string;
+      fingerprint?: string;
+      lastSent?: { seq: number; at: number };
+      lastAck?: { seq: number; at: string; pending: boolean };
+      outbox: { reports: number; bytes: number };
+      dropped: Dropped;
+      nextTry?: number;
+      problem?: FleetProblem;
+    };
+
+export const fleetView = signal<FleetView>({ on: false });
+
+/** No answer for this long is shown loudly: a few minutes of network trouble is normal. */
+export const UNREACHABLE_LOUD_MS = 15 * 60_000;
