@@ -147,6 +147,21 @@ describe('sync', () => {
       expect(lastError(engine)).toMatch(reason);
     });
 
+    it('says what the feed offers even while it refuses it (the fleet report compares it with what shows)', async () => {
+      feed.publish(MINIMAL, KEYS.privateKey);
+      const { engine } = await terminal();
+      await engine.checkNow();
+      expect(engine.getStatus().feedLatest?.version).toBe(1);
+      feed.publish(v2(), KEYS.privateKey);
+      const [path, bytes] = [...feed.files].find(([, b]) =>
+        new TextDecoder().decode(b).includes('测试大厅二'),
+      )!;
+      feed.files.set(path, bytes.slice(0, 10));
+      expect(await engine.checkNow()).toBe('failed');
+      expect(engine.getStatus().active?.version).toBe(1);
+      expect(engine.getStatus().feedLatest?.version).toBe(2);
+    });
+
     it('a schema-invalid document, even correctly hashed and signed', async () => {
       feed.publish(MINIMAL, KEYS.privateKey);
       const { engine } = await terminal();

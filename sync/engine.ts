@@ -249,6 +249,7 @@ export class SyncEngine {
     if (channel.channel !== this.o.channel) {
       return `channel check failed: channels/${this.o.channel}.json holds metadata for channel "${channel.channel}"`;
     }
+    this.update({ feedLatest: { version: channel.version, published: channel.published } });
     const trustKey = `${channel.hall}/${channel.channel}`;
     const highest = await this.store.highestSeen(trustKey);
     if (channel.version < highest) {

@@ -9,6 +9,11 @@ export type SyncStatus = {
   active: VersionInfo | undefined;
   previous: VersionInfo | undefined;
   staged: VersionInfo | undefined;
+  /**
+   * What the feed's channel file offered at the last check that read one with a good signature (for the
+   * fleet report: what the feed publishes now, shown or not). Undefined until this engine has read one.
+   */
+  feedLatest: { version: number; published: string } | undefined;
   checking: boolean;
   lastCheck: number | undefined;
   lastSuccess: number | undefined;
@@ -31,6 +36,7 @@ export const emptyStatus = (): SyncStatus => ({
   active: undefined,
   previous: undefined,
   staged: undefined,
+  feedLatest: undefined,
   checking: false,
   lastCheck: undefined,
   lastSuccess: undefined,

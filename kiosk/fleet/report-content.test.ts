@@ -56,11 +56,18 @@ const asReport = (status: ReturnType<typeof statusSnapshot>) =>
 
 describe('the status a report carries', () => {
   it("passes the service's checks, with the hall, its hours from today and the versions", () => {
-    const status = snapshot({ sync: sync({ staged: { ...v1, version: 2 }, lastCheck: NOW.getTime() }) });
+    const status = snapshot({
+      sync: sync({
+        staged: { ...v1, version: 2 },
+        feedLatest: { version: 3, published: v1.published },
+        lastCheck: NOW.getTime(),
+      }),
+    });
     expect(asReport(status)).toMatchObject({ ok: true });
     expect(status).toMatchObject({
       hall: { id: 'sample-hall', channel: 'stable' },
       content: { showing: { version: 1, publishedAt: v1.published }, staged: { version: 2 } },
+      feedLatest: { version: 3, publishedAt: v1.published },
       lastCheck: NOW.toISOString(),
       storage: { usedBytes: 12_346, quotaBytes: 1e9 },
       clock: { timeZone: 'UTC', hallTimeZone: 'Asia/Shanghai', suspicious: false },

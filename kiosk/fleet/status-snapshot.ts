@@ -53,6 +53,9 @@ export function statusSnapshot(input: SnapshotInputs): TerminalStatus {
     modeSource: input.modeSource,
     hall: content ? { id: content.hall.id, channel: content.channel.channel } : undefined,
     hours: content ? hallHours(content, today) : undefined,
+    feedLatest: sync.feedLatest
+      ? { version: sync.feedLatest.version, publishedAt: sync.feedLatest.published }
+      : undefined,
     content: defined({
       showing: version(sync.active),
       staged: version(sync.staged),
