@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildFleetApp } from './app.ts';
 import { approveTerminal, giveCommand, revokeTerminal } from './console-actions.ts';
 import type { FleetDb } from './db.ts';
-import { migrate } from './migrate.ts';
+import { migrate, migrationFiles } from './migrate.ts';
 import { MAX_REPORT_BYTES, type ReportEnvelope } from './protocol.ts';
 import { type TestDatabase, testBackends } from './testing/backends.ts';
 import { makeTestTerminal, type TestTerminal } from './testing/test-terminal.ts';
@@ -61,7 +61,7 @@ describe.each(testBackends())('the report endpoint on $name', (backend) => {
   it('migrations are recorded and a second run applies nothing', async () => {
     expect(await migrate(db)).toEqual([]);
     const rows = await db.query<{ name: string }>('SELECT name FROM fleet_migrations ORDER BY name');
-    expect(rows.map((row) => row.name)).toEqual(['001_initial.sql']);
+    expect(rows.map((row) => row.name)).toEqual(migrationFiles());
   });
 
   it('a signed report from an unknown key is 202 pending, kept apart, and the terminal is listed as pending', async () => {

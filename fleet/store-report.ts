@@ -10,7 +10,12 @@ import type { Command, CommandKind, CommandMode, ReportPayload } from './protoco
 export type Stored =
   | { kind: 'stored'; commands: Command[] }
   | { kind: 'duplicate'; commands: Command[] }
-  | { kind: 'conflict'; highestSeq: number };
+  /**
+   * Refused: `rewritten` is a stored seq sent with another payload; `not-above` is a seq not stored
+   * and not above the highest stored (a replay, a reset outbox, or a report stored and since pruned by
+   * retention, whose resend must not be stored again).
+   */
+  | { kind: 'conflict'; highestSeq: number; why: 'rewritten' | 'not-above' };
 
 interface CommandRow extends Record<string, unknown> {
   id: string;
@@ -53,11 +58,12 @@ export async function storeReport(
     [publicKey, payload.seq],
   );
   if (same[0]) {
-    if (same[0].payload !== payloadText) return { kind: 'conflict', highestSeq: lastSeq };
+    if (same[0].payload !== payloadText) return { kind: 'conflict', highestSeq: lastSeq, why: 'rewritten' };
     return { kind: 'duplicate', commands: await deliverCommands(tx, publicKey, payload.seq, now) };
   }
-  // Not stored and not above the last one: a replay, or a terminal whose outbox was reset.
-  if (payload.seq <= lastSeq) return { kind: 'conflict', highestSeq: lastSeq };
+  // Not stored and not above the last one: a replay, a terminal whose outbox was reset, or a report
+  // retention has pruned (terminals.last_seq outlives the reports, so it is never stored twice).
+  if (payload.seq <= lastSeq) return { kind: 'conflict', highestSeq: lastSeq, why: 'not-above' };
 
   const at = now.toISOString();
   await tx.query('INSERT INTO reports (public_key, seq, received_at, payload) VALUES ($1, $2, $3, $4)', [
@@ -67,13 +73,10 @@ export async function storeReport(
     payloadText,
   ]);
   for (const event of payload.events) {
-    await tx.query('INSERT INTO events (public_key, seq, at, kind, message) VALUES ($1, $2, $3, $4, $5)', [
-      publicKey,
-      payload.seq,
-      event.at,
-      event.kind,
-      event.message,
-    ]);
+    await tx.query(
+      'INSERT INTO events (public_key, seq, at, kind, message, received_at) VALUES ($1, $2, $3, $4, $5, $6)',
+      [publicKey, payload.seq, event.at, event.kind, event.message, at],
+    );
   }
   await tx.query(
     `UPDATE terminals SET last_seq = $2, last_seen = $3, device_id = $4, latest_sent_at = $5, latest_status = $6::jsonb
