@@ -43,16 +43,21 @@ export async function receiveReport(db: FleetDb, body: unknown, now: Date): Prom
   const print = await fingerprint(publicKey);
 
   return db.transaction(async (tx) => {
-    await tx.query(
-      `INSERT INTO terminals (public_key, fingerprint, device_id, first_seen, last_seen)
-       VALUES ($1, $2, $3, $4, $4) ON CONFLICT (public_key) DO NOTHING`,
-      [publicKeyBase64, print, payload.value.deviceId, now.toISOString()],
-    );
     // The row lock serialises reports of one key: a resend racing its original is stored once.
-    const [terminal] = await tx.query<TerminalRow>(
-      'SELECT status, last_seq FROM terminals WHERE public_key = $1 FOR UPDATE',
-      [publicKeyBase64],
-    );
+    const lock = () =>
+      tx.query<TerminalRow>('SELECT status, last_seq FROM terminals WHERE public_key = $1 FOR UPDATE', [
+        publicKeyBase64,
+      ]);
+    let [terminal] = await lock();
+    if (!terminal) {
+      // A key's first report: listed (as pending), then locked like any other.
+      await tx.query(
+        `INSERT INTO terminals (public_key, fingerprint, device_id, first_seen, last_seen)
+         VALUES ($1, $2, $3, $4, $4) ON CONFLICT (public_key) DO NOTHING`,
+        [publicKeyBase64, print, payload.value.deviceId, now.toISOString()],
+      );
+      [terminal] = await lock();
+    }
     if (!terminal) throw new Error(`terminal ${print} vanished inside its own transaction`);
     if (terminal.status === 'revoked') {
       return {

@@ -45,3 +45,7 @@ CREATE INDEX events_by_received ON events (received_at);
 
 -- Reports of an unapproved key are capped (the oldest go first); this counts how many went, for the console.
 ALTER TABLE terminals ADD COLUMN pending_dropped bigint NOT NULL DEFAULT 0;
+
+-- Each stored report marks done the commands the terminal was given before it: without this index that
+-- update reads the whole commands table for every report.
+CREATE INDEX commands_delivered_not_done ON commands (public_key) WHERE done_at IS NULL AND delivered_at IS NOT NULL;
