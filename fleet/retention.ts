@@ -38,6 +38,8 @@ export const PENDING_REPORTS_PER_KEY = 500;
 /** Any fixed number: it names the lock that keeps two services on one server from pruning at once. */
 const RETENTION_LOCK = 7_341_003;
 const DAY_MS = 86_400_000;
+/** Rollup rows read or written per statement: 21 columns × 500 stays far below PostgreSQL's 65,535 parameters. */
+const ROLLUP_CHUNK = 500;
 
 export interface Pruned {
   /** Reports rolled up and deleted. */
@@ -214,7 +216,16 @@ async function rollUpBatch(
   old.sort((a, b) =>
     a.public_key === b.public_key ? Number(a.seq) - Number(b.seq) : a.public_key < b.public_key ? -1 : 1,
   );
-  const rollups = new Map<string, RollupRow>();
+  // Each report's hall day first, so the day rows it merges into are read, and written, a chunk at a time
+  // (a batch of the oldest reports is one report each of thousands of terminals: one query per rollup
+  // would be most of the job's time).
+  const parsed: Array<{
+    report: OldReport;
+    payload: ReportPayload;
+    day: string;
+    timeZone: string;
+    id: string;
+  }> = [];
   for (const report of old) {
     let payload: ReportPayload;
     try {
@@ -224,37 +235,48 @@ async function rollUpBatch(
       continue;
     }
     const timeZone = zoneOf(payload);
-    const receivedAt = iso(report.received_at);
-    const day = localDate(new Date(receivedAt), timeZone);
-    const id = `${report.public_key} ${day}`;
-    let row = rollups.get(id);
-    if (!row) {
-      const [stored] = await tx.query(
-        `SELECT ${ROLLUP_COLUMNS.map((c) => (c === 'day' ? 'day::text AS day' : c)).join(', ')}
-         FROM report_rollups WHERE public_key = $1 AND day = $2`,
-        [report.public_key, day],
-      );
-      row = stored ? fromDb(stored) : undefined;
+    const day = localDate(new Date(iso(report.received_at)), timeZone);
+    parsed.push({ report, payload, day, timeZone, id: `${report.public_key} ${day}` });
+  }
+  const rollups = new Map<string, RollupRow>();
+  const wanted = [...new Map(parsed.map((p) => [p.id, p])).values()];
+  for (let i = 0; i < wanted.length; i += ROLLUP_CHUNK) {
+    const chunk = wanted.slice(i, i + ROLLUP_CHUNK);
+    const stored = await tx.query(
+      `SELECT ${ROLLUP_COLUMNS.map((c) => (c === 'day' ? 'day::text AS day' : c)).join(', ')}
+       FROM report_rollups WHERE (public_key, day) IN (${chunk.map((_, j) => `($${2 * j + 1}, $${2 * j + 2}::date)`).join(', ')})`,
+      chunk.flatMap((p) => [p.report.public_key, p.day]),
+    );
+    for (const row of stored) {
+      const r = fromDb(row);
+      rollups.set(`${r.public_key} ${r.day}`, r);
     }
+  }
+  for (const { report, payload, day, timeZone, id } of parsed) {
     rollups.set(
       id,
       addReport(
-        row,
+        rollups.get(id),
         { publicKey: report.public_key, day, timeZone },
         Number(report.seq),
-        receivedAt,
+        iso(report.received_at),
         payload,
       ),
     );
   }
-  for (const row of rollups.values()) {
-    const values = ROLLUP_COLUMNS.map((column) => {
-      const value = row[column];
-      return column === 'versions_shown' || column === 'app_versions' ? JSON.stringify(value) : value;
-    });
+  const all = [...rollups.values()];
+  for (let i = 0; i < all.length; i += ROLLUP_CHUNK) {
+    const chunk = all.slice(i, i + ROLLUP_CHUNK);
+    const values = chunk.flatMap((row) =>
+      ROLLUP_COLUMNS.map((column) => {
+        const value = row[column];
+        return column === 'versions_shown' || column === 'app_versions' ? JSON.stringify(value) : value;
+      }),
+    );
+    const width = ROLLUP_COLUMNS.length;
     await tx.query(
       `INSERT INTO report_rollups (${ROLLUP_COLUMNS.join(', ')})
-       VALUES (${ROLLUP_COLUMNS.map((_, i) => `$${i + 1}`).join(', ')})
+       VALUES ${chunk.map((_, j) => `(${ROLLUP_COLUMNS.map((_, k) => `$${j * width + k + 1}`).join(', ')})`).join(', ')}
        ON CONFLICT (public_key, day) DO UPDATE SET
          ${ROLLUP_COLUMNS.slice(2)
            .map((c) => `${c} = EXCLUDED.${c}`)
