@@ -38,8 +38,6 @@ export const PENDING_REPORTS_PER_KEY = 500;
 /** Any fixed number: it names the lock that keeps two services on one server from pruning at once. */
 const RETENTION_LOCK = 7_341_003;
 const DAY_MS = 86_400_000;
-/** Rollup rows read or written per statement: 21 columns × 500 stays far below PostgreSQL's 65,535 parameters. */
-const ROLLUP_CHUNK = 500;
 
 export interface Pruned {
   /** Reports rolled up and deleted. */
@@ -216,7 +214,7 @@ async function rollUpBatch(
   old.sort((a, b) =>
     a.public_key === b.public_key ? Number(a.seq) - Number(b.seq) : a.public_key < b.public_key ? -1 : 1,
   );
-  // Each report's hall day first, so the day rows it merges into are read, and written, a chunk at a time
+  // Each report's hall day first, so the day rows it merges into are read, and written, in one statement each
   // (a batch of the oldest reports is one report each of thousands of terminals: one query per rollup
   // would be most of the job's time).
   const parsed: Array<{
@@ -240,17 +238,18 @@ async function rollUpBatch(
   }
   const rollups = new Map<string, RollupRow>();
   const wanted = [...new Map(parsed.map((p) => [p.id, p])).values()];
-  for (let i = 0; i < wanted.length; i += ROLLUP_CHUNK) {
-    const chunk = wanted.slice(i, i + ROLLUP_CHUNK);
-    const stored = await tx.query(
-      `SELECT ${ROLLUP_COLUMNS.map((c) => (c === 'day' ? 'day::text AS day' : c)).join(', ')}
-       FROM report_rollups WHERE (public_key, day) IN (${chunk.map((_, j) => `($${2 * j + 1}, $${2 * j + 2}::date)`).join(', ')})`,
-      chunk.flatMap((p) => [p.report.public_key, p.day]),
-    );
-    for (const row of stored) {
-      const r = fromDb(row);
-      rollups.set(`${r.public_key} ${r.day}`, r);
-    }
+  // One JSON parameter per statement, not thousands of parameters: PGlite failed ("bad buffer ID") on
+  // a statement with a thousand.
+  const wantedJson = JSON.stringify(wanted.map((p) => ({ public_key: p.report.public_key, day: p.day })));
+  const stored = await tx.query(
+    `SELECT ${ROLLUP_COLUMNS.map((c) => `r.${c}${c === 'day' ? '::text AS day' : ''}`).join(', ')}
+     FROM report_rollups r JOIN jsonb_to_recordset($1::jsonb) AS w(public_key text, day date)
+       ON r.public_key = w.public_key AND r.day = w.day`,
+    [wantedJson],
+  );
+  for (const row of stored) {
+    const r = fromDb(row);
+    rollups.set(`${r.public_key} ${r.day}`, r);
   }
   for (const { report, payload, day, timeZone, id } of parsed) {
     rollups.set(
@@ -264,24 +263,15 @@ async function rollUpBatch(
       ),
     );
   }
-  const all = [...rollups.values()];
-  for (let i = 0; i < all.length; i += ROLLUP_CHUNK) {
-    const chunk = all.slice(i, i + ROLLUP_CHUNK);
-    const values = chunk.flatMap((row) =>
-      ROLLUP_COLUMNS.map((column) => {
-        const value = row[column];
-        return column === 'versions_shown' || column === 'app_versions' ? JSON.stringify(value) : value;
-      }),
-    );
-    const width = ROLLUP_COLUMNS.length;
+  if (rollups.size > 0) {
     await tx.query(
       `INSERT INTO report_rollups (${ROLLUP_COLUMNS.join(', ')})
-       VALUES ${chunk.map((_, j) => `(${ROLLUP_COLUMNS.map((_, k) => `$${j * width + k + 1}`).join(', ')})`).join(', ')}
+       SELECT ${ROLLUP_COLUMNS.join(', ')} FROM jsonb_populate_recordset(NULL::report_rollups, $1::jsonb)
        ON CONFLICT (public_key, day) DO UPDATE SET
          ${ROLLUP_COLUMNS.slice(2)
            .map((c) => `${c} = EXCLUDED.${c}`)
            .join(', ')}`,
-      values,
+      [JSON.stringify([...rollups.values()])],
     );
   }
   return { reports: old.length, days: rollups.size };
