@@ -197,7 +197,7 @@ async function bytesRows(name: string, db: FleetDb): Promise<Row[]> {
       `${(day.reports / 1024).toFixed(0)} KiB of reports`,
       `288 reports of ${day.reportBytes.toFixed(0)} B each (row, TOAST and indexes), ` +
         `${day.eventsPerDay} events of ${day.eventBytes.toFixed(0)} B, one rollup of ${day.rollupBytes.toFixed(0)} B after 7 days; ` +
-        `the terminal's own row ${(day.terminalBytes / 1024).toFixed(1)} KiB`,
+        `the terminal's own row at most ${(day.terminalBytes / 1024).toFixed(1)} KiB (10 rows fill pages only partly)`,
     ],
     [
       `fleet steady state, 10,000 terminals, ${name}`,
