@@ -13,6 +13,7 @@ import {
   type ReportPayload,
   verifyReportSignature,
 } from './protocol.ts';
+import { PENDING_REPORTS_PER_KEY } from './retention.ts';
 import { storeReport } from './store-report.ts';
 
 export interface Answer {
@@ -42,16 +43,21 @@ export async function receiveReport(db: FleetDb, body: unknown, now: Date): Prom
   const print = await fingerprint(publicKey);
 
   return db.transaction(async (tx) => {
-    await tx.query(
-      `INSERT INTO terminals (public_key, fingerprint, device_id, first_seen, last_seen)
-       VALUES ($1, $2, $3, $4, $4) ON CONFLICT (public_key) DO NOTHING`,
-      [publicKeyBase64, print, payload.value.deviceId, now.toISOString()],
-    );
     // The row lock serialises reports of one key: a resend racing its original is stored once.
-    const [terminal] = await tx.query<TerminalRow>(
-      'SELECT status, last_seq FROM terminals WHERE public_key = $1 FOR UPDATE',
-      [publicKeyBase64],
-    );
+    const lock = () =>
+      tx.query<TerminalRow>('SELECT status, last_seq FROM terminals WHERE public_key = $1 FOR UPDATE', [
+        publicKeyBase64,
+      ]);
+    let [terminal] = await lock();
+    if (!terminal) {
+      // A key's first report: listed (as pending), then locked like any other.
+      await tx.query(
+        `INSERT INTO terminals (public_key, fingerprint, device_id, first_seen, last_seen)
+         VALUES ($1, $2, $3, $4, $4) ON CONFLICT (public_key) DO NOTHING`,
+        [publicKeyBase64, print, payload.value.deviceId, now.toISOString()],
+      );
+      [terminal] = await lock();
+    }
     if (!terminal) throw new Error(`terminal ${print} vanished inside its own transaction`);
     if (terminal.status === 'revoked') {
       return {
@@ -72,7 +78,7 @@ export async function receiveReport(db: FleetDb, body: unknown, now: Date): Prom
       Number(terminal.last_seq),
       now,
     );
-    if (stored.kind === 'conflict') return conflict(payload.value.seq, stored.highestSeq);
+    if (stored.kind === 'conflict') return conflict(payload.value.seq, stored.highestSeq, stored.why);
     return {
       status: 200,
       body: { ack: payload.value.seq, duplicate: stored.kind === 'duplicate', commands: stored.commands },
@@ -80,14 +86,12 @@ export async function receiveReport(db: FleetDb, body: unknown, now: Date): Prom
   });
 }
 
-function conflict(seq: number, highestSeq: number): Answer {
-  return {
-    status: 409,
-    body: {
-      error: `seq ${seq} is not above ${highestSeq}, the highest already stored from this key, and its payload differs (a replay, or a terminal whose outbox was reset)`,
-      ack: highestSeq,
-    },
-  };
+function conflict(seq: number, highestSeq: number, why: 'rewritten' | 'not-above'): Answer {
+  const error =
+    why === 'rewritten'
+      ? `seq ${seq} is already stored from this key with another payload (a replay, or a terminal whose outbox was reset); the highest stored is ${highestSeq}`
+      : `seq ${seq} is not above ${highestSeq}, the highest already stored from this key, and is not stored (a replay, a terminal whose outbox was reset, or a report stored long ago and since pruned: nothing to resend)`;
+  return { status: 409, body: { error, ack: highestSeq } };
 }
 
 /** A report of a key no one has approved: kept in pending_reports, with the same exactly-once rule. */
@@ -109,17 +113,24 @@ async function keepPending(
     [publicKey],
   );
   const highestSeq = Number(highest?.seq ?? 0);
-  if (same) return same.payload === payloadText ? pendingAnswer : conflict(payload.seq, highestSeq);
-  if (payload.seq <= highestSeq) return conflict(payload.seq, highestSeq);
-  // RETENTION (not built yet): an unapproved key can fill this table; cap it per key here.
+  if (same)
+    return same.payload === payloadText ? pendingAnswer : conflict(payload.seq, highestSeq, 'rewritten');
+  if (payload.seq <= highestSeq) return conflict(payload.seq, highestSeq, 'not-above');
   await tx.query(
     'INSERT INTO pending_reports (public_key, seq, received_at, payload, signature) VALUES ($1, $2, $3, $4, $5)',
     [publicKey, payload.seq, now.toISOString(), payloadText, encodeBase64(signature)],
   );
-  await tx.query('UPDATE terminals SET last_seen = $2, device_id = $3 WHERE public_key = $1', [
-    publicKey,
-    now.toISOString(),
-    payload.deviceId,
-  ]);
+  // An unapproved key cannot fill the database: past the cap its oldest reports go, counted in
+  // pending_dropped (the newest, highest seq always stays, so a resend of a dropped one is still a 409).
+  const dropped = await tx.query(
+    `DELETE FROM pending_reports WHERE public_key = $1 AND seq <= (
+       SELECT seq FROM pending_reports WHERE public_key = $1 ORDER BY seq DESC OFFSET $2 LIMIT 1
+     ) RETURNING 1`,
+    [publicKey, PENDING_REPORTS_PER_KEY],
+  );
+  await tx.query(
+    'UPDATE terminals SET last_seen = $2, device_id = $3, pending_dropped = pending_dropped + $4 WHERE public_key = $1',
+    [publicKey, now.toISOString(), payload.deviceId, dropped.length],
+  );
   return pendingAnswer;
 }

@@ -8,18 +8,30 @@ import type { FastifyInstance } from 'fastify';
 import { buildFleetApp } from './app.ts';
 import { DEFAULT_DATA_DIR, openFleetDb } from './db.ts';
 import { migrate } from './migrate.ts';
+import {
+  RETENTION_OPTIONS,
+  RETENTION_USAGE,
+  type RetentionJob,
+  retentionPolicyFrom,
+  startRetention,
+} from './retention.ts';
 
-const USAGE = 'usage: npm run fleet -- [--port 8790] [--host 127.0.0.1] [--data <dir>]   (env DATABASE_URL)';
+const USAGE = `usage: npm run fleet -- [--port 8790] [--host 127.0.0.1] [--data <dir>] ${RETENTION_USAGE}   (env DATABASE_URL)`;
 
 async function main(): Promise<void> {
   if (process.argv[2] === 'user') {
     const { runUsersCli } = await import('./users-cli.ts');
     process.exit(await runUsersCli(process.argv.slice(3)));
   }
-  let values: { port?: string; host?: string; data?: string };
+  let values: { port?: string; host?: string; data?: string } & Parameters<typeof retentionPolicyFrom>[0];
   try {
     ({ values } = parseArgs({
-      options: { port: { type: 'string' }, host: { type: 'string' }, data: { type: 'string' } },
+      options: {
+        port: { type: 'string' },
+        host: { type: 'string' },
+        data: { type: 'string' },
+        ...RETENTION_OPTIONS,
+      },
       strict: true,
     }));
   } catch (error) {
@@ -31,6 +43,11 @@ async function main(): Promise<void> {
     console.error(`--port should be a number from 0 to 65535, not "${values.port}"\n${USAGE}`);
     process.exit(2);
   }
+  const retention = retentionPolicyFrom(values);
+  if (!retention.ok) {
+    console.error(`${retention.reason}\n${USAGE}`);
+    process.exit(2);
+  }
   const host = values.host ?? '127.0.0.1';
   const databaseUrl = process.env.DATABASE_URL || undefined;
   const dataDir = values.data ?? DEFAULT_DATA_DIR;
@@ -39,9 +56,11 @@ async function main(): Promise<void> {
   // Before anything else can take time: a stop asked for while starting still closes the database
   // (PGlite's data folder is only consistent once closed).
   let app: FastifyInstance | undefined;
+  let pruning: RetentionJob | undefined;
   const stop = async (signal: string) => {
     console.log(`fleet: ${signal}, stopping`);
     await app?.close();
+    await pruning?.stop();
     await db.close();
     process.exit(0);
   };
@@ -57,6 +76,8 @@ async function main(): Promise<void> {
   const address = await app.listen({ port, host });
   console.log(`fleet: reports at ${address}/api/v1/reports`);
   console.log(`fleet: console at ${address}/console/`);
+  // At start and hourly, in small batches, so reports are stored while it runs.
+  pruning = startRetention({ db, policy: retention.value });
 }
 
 main().catch((error: unknown) => {

@@ -10,7 +10,12 @@ import type { Command, CommandKind, CommandMode, ReportPayload } from './protoco
 export type Stored =
   | { kind: 'stored'; commands: Command[] }
   | { kind: 'duplicate'; commands: Command[] }
-  | { kind: 'conflict'; highestSeq: number };
+  /**
+   * Refused: `rewritten` is a stored seq sent with another payload; `not-above` is a seq not stored
+   * and not above the highest stored (a replay, a reset outbox, or a report stored and since pruned by
+   * retention, whose resend must not be stored again).
+   */
+  | { kind: 'conflict'; highestSeq: number; why: 'rewritten' | 'not-above' };
 
 interface CommandRow extends Record<string, unknown> {
   id: string;
@@ -48,42 +53,70 @@ export async function storeReport(
   /** False when approval stores reports sent while pending: their answers (202) carried no commands. */
   deliver = true,
 ): Promise<Stored> {
-  const same = await tx.query<{ payload: string }>(
-    'SELECT payload FROM reports WHERE public_key = $1 AND seq = $2',
-    [publicKey, payload.seq],
-  );
-  if (same[0]) {
-    if (same[0].payload !== payloadText) return { kind: 'conflict', highestSeq: lastSeq };
+  // last_seq is the highest stored seq: only a seq at or below it can be a resend (one query less for
+  // every new report, which is nearly every report).
+  if (payload.seq <= lastSeq) {
+    const [same] = await tx.query<{ payload: string }>(
+      'SELECT payload FROM reports WHERE public_key = $1 AND seq = $2',
+      [publicKey, payload.seq],
+    );
+    if (!same) {
+      // Not stored and not above the last one: a replay, a terminal whose outbox was reset, or a report
+      // retention has pruned (terminals.last_seq outlives the reports, so it is never stored twice).
+      return { kind: 'conflict', highestSeq: lastSeq, why: 'not-above' };
+    }
+    if (same.payload !== payloadText) return { kind: 'conflict', highestSeq: lastSeq, why: 'rewritten' };
     return { kind: 'duplicate', commands: await deliverCommands(tx, publicKey, payload.seq, now) };
   }
-  // Not stored and not above the last one: a replay, or a terminal whose outbox was reset.
-  if (payload.seq <= lastSeq) return { kind: 'conflict', highestSeq: lastSeq };
 
+  // The report, its events and the terminal's latest status in one statement, and the commands in one
+  // more: each round trip to the database costs more than the work it carries (the fleet bench).
   const at = now.toISOString();
-  await tx.query('INSERT INTO reports (public_key, seq, received_at, payload) VALUES ($1, $2, $3, $4)', [
+  const params: unknown[] = [
     publicKey,
     payload.seq,
     at,
     payloadText,
-  ]);
-  for (const event of payload.events) {
-    await tx.query('INSERT INTO events (public_key, seq, at, kind, message) VALUES ($1, $2, $3, $4, $5)', [
-      publicKey,
-      payload.seq,
-      event.at,
-      event.kind,
-      event.message,
-    ]);
-  }
+    payload.deviceId,
+    payload.sentAt,
+    JSON.stringify(payload.status),
+  ];
+  const eventRows = payload.events.map((event) => {
+    params.push(event.at, event.kind, event.message);
+    const n = params.length;
+    return `($1, $2, $${n - 2}, $${n - 1}, $${n}, $3)`;
+  });
   await tx.query(
-    `UPDATE terminals SET last_seq = $2, last_seen = $3, device_id = $4, latest_sent_at = $5, latest_status = $6::jsonb
+    `WITH report AS (
+       INSERT INTO reports (public_key, seq, received_at, payload) VALUES ($1, $2, $3, $4)
+     )${
+       eventRows.length
+         ? `, event AS (
+       INSERT INTO events (public_key, seq, at, kind, message, received_at) VALUES ${eventRows.join(', ')}
+     )`
+         : ''
+     }
+     UPDATE terminals SET last_seq = $2, last_seen = $3, device_id = $5, latest_sent_at = $6, latest_status = $7::jsonb
      WHERE public_key = $1`,
-    [publicKey, payload.seq, at, payload.deviceId, payload.sentAt, JSON.stringify(payload.status)],
+    params,
   );
-  // A report after the one that carried a command shows the terminal has it: the command is done.
-  await tx.query(
-    'UPDATE commands SET done_at = $3 WHERE public_key = $1 AND delivered_seq < $2 AND done_at IS NULL',
+  // A report after the one that carried a command shows the terminal has it: the command is done. The
+  // ones not yet delivered are delivered with this report (unless approval is storing it: see `deliver`).
+  // The two updates touch different rows (delivered and not), so one statement does both.
+  const done =
+    'UPDATE commands SET done_at = $3 WHERE public_key = $1 AND delivered_seq < $2 AND done_at IS NULL';
+  if (!deliver) {
+    await tx.query(done, [publicKey, payload.seq, at]);
+    return { kind: 'stored', commands: [] };
+  }
+  const delivered = await tx.query<CommandRow>(
+    `WITH done AS (${done}),
+     delivered AS (
+       UPDATE commands SET delivered_at = $3, delivered_seq = $2 WHERE public_key = $1 AND delivered_at IS NULL
+       RETURNING id, kind, mode, given_at
+     )
+     SELECT id, kind, mode FROM delivered ORDER BY given_at, id`,
     [publicKey, payload.seq, at],
   );
-  return { kind: 'stored', commands: deliver ? await deliverCommands(tx, publicKey, payload.seq, now) : [] };
+  return { kind: 'stored', commands: delivered.map(toCommand) };
 }
