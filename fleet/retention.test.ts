@@ -227,6 +227,8 @@ describe.each(testBackends())('retention on $name', (backend) => {
       pendingTerminals: 0,
       pendingReports: 0,
       rollups: 0,
+      sessions: 0,
+      loginAttempts: 0,
     });
     expect(await everything()).toEqual(once);
   });
@@ -333,6 +335,35 @@ describe.each(testBackends())('retention on $name', (backend) => {
     ).map((row) => row.id);
     expect(ids.sort()).toEqual([recent, waiting].sort());
     expect(ids).not.toContain(old);
+  });
+
+  it('console sessions over their time or idle are deleted, and sign-in attempts after 90 days', async () => {
+    await db.query(
+      `INSERT INTO staff (name, password_hash, created_at, password_set_at) VALUES ('retention.test', 'x', $1, $1)`,
+      [ago(200 * DAY).toISOString()],
+    );
+    const session = (token: string, lastUsed: Date, expires: Date) =>
+      db.query(
+        `INSERT INTO staff_sessions (token_hash, staff_name, csrf_token, created_at, last_used_at, expires_at)
+         VALUES ($1, 'retention.test', 'c', $2, $2, $3)`,
+        [token, lastUsed.toISOString(), expires.toISOString()],
+      );
+    await session('expired', ago(DAY), ago(DAY - 3_600_000));
+    await session('idle', ago(31 * 60_000), new Date(NOW.getTime() + 3_600_000));
+    await session('in-use', ago(60_000), new Date(NOW.getTime() + 3_600_000));
+    const attempt = (at: Date) =>
+      db.query(
+        `INSERT INTO login_attempts (name, ip, at, succeeded) VALUES ('retention.test', '::1', $1, false)`,
+        [at.toISOString()],
+      );
+    await attempt(ago(91 * DAY));
+    await attempt(ago(89 * DAY));
+    const pruned = await runRetention(db, NOW);
+    expect(pruned).toMatchObject({ sessions: 2, loginAttempts: 1 });
+    const left = await db.query<{ token_hash: string }>('SELECT token_hash FROM staff_sessions');
+    expect(left.map((row) => row.token_hash)).toEqual(['in-use']);
+    const attempts = await db.query('SELECT 1 FROM login_attempts WHERE name = $1', ['retention.test']);
+    expect(attempts).toHaveLength(1);
   });
 
   it('the periodic job runs at once, logs what it pruned, and stops after the run under way', async () => {

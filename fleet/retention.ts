@@ -10,6 +10,7 @@
  * stored while the job runs (PGlite runs one transaction at a time: a long one would stall every report).
  */
 import { isTimeZone, localDate } from '../content/hall-time.ts';
+import { SESSION_IDLE_MS } from './console/sessions.ts';
 import type { FleetDb, Queryable } from './db.ts';
 import type { ReportPayload } from './protocol.ts';
 
@@ -49,6 +50,9 @@ export interface Pruned {
   pendingTerminals: number;
   pendingReports: number;
   rollups: number;
+  /** Console sessions past their expiry, and sign-in attempts older than the events' window. */
+  sessions: number;
+  loginAttempts: number;
 }
 
 /** One log line for what a run pruned. */
@@ -56,7 +60,8 @@ export function describePruned(pruned: Pruned, ms: number): string {
   return (
     `fleet retention: rolled up ${pruned.reports} reports into ${pruned.rollupDays} terminal-days, ` +
     `deleted ${pruned.events} events, ${pruned.commands} commands, ${pruned.pendingTerminals} never-approved ` +
-    `terminals (${pruned.pendingReports} pending reports), ${pruned.rollups} old rollups, in ${ms.toFixed(0)} ms`
+    `terminals (${pruned.pendingReports} pending reports), ${pruned.rollups} old rollups, ` +
+    `${pruned.sessions} expired sessions, ${pruned.loginAttempts} old sign-in attempts, in ${ms.toFixed(0)} ms`
   );
 }
 
@@ -318,6 +323,8 @@ export async function runRetention(
     pendingTerminals: 0,
     pendingReports: 0,
     rollups: 0,
+    sessions: 0,
+    loginAttempts: 0,
   };
   const reportsCutoff = daysBefore(now, policy.keepReportsDays);
   pruned.reports = await inBatches(db, limit, async (tx) => {
@@ -366,6 +373,20 @@ export async function runRetention(
     }
     return keys.length;
   });
+  // The console's sign-in state: an expired session can never be used again (sessions.ts refuses it),
+  // and a sign-in attempt older than the events' window no longer slows anyone down.
+  pruned.sessions = await inBatches(db, limit, (tx) =>
+    deleteBatch(
+      tx,
+      'staff_sessions',
+      'expires_at <= $1 OR last_used_at <= $2',
+      [now.toISOString(), new Date(now.getTime() - SESSION_IDLE_MS).toISOString()],
+      limit,
+    ),
+  );
+  pruned.loginAttempts = await inBatches(db, limit, (tx) =>
+    deleteBatch(tx, 'login_attempts', 'at < $1', [daysBefore(now, policy.keepEventsDays)], limit),
+  );
   // PGlite has no autovacuum: without this, the space of deleted rows (and of each terminal's row,
   // rewritten by every report) is never reused and the data folder grows for ever. On a PostgreSQL
   // server autovacuum would get there too; a plain VACUUM takes no lock that stops reports.
@@ -373,7 +394,16 @@ export async function runRetention(
   return pruned;
 }
 
-const VACUUMED = ['reports', 'events', 'report_rollups', 'pending_reports', 'commands', 'terminals'];
+const VACUUMED = [
+  'reports',
+  'events',
+  'report_rollups',
+  'pending_reports',
+  'commands',
+  'terminals',
+  'staff_sessions',
+  'login_attempts',
+];
 
 export interface RetentionJob {
   /** Waits for the run under way (or the first, not yet begun) to end; no run starts after. */
