@@ -15,6 +15,7 @@ import {
   retentionPolicyFrom,
   startRetention,
 } from './retention.ts';
+import { serviceClock } from './service-clock.ts';
 
 const USAGE = `usage: npm run fleet -- [--port 8790] [--host 127.0.0.1] [--data <dir>] ${RETENTION_USAGE}   (env DATABASE_URL)`;
 
@@ -72,12 +73,13 @@ async function main(): Promise<void> {
     `fleet: database ${where}${applied.length ? `, applied ${applied.join(', ')}` : ', schema up to date'}`,
   );
 
-  app = buildFleetApp({ db, logger: { level: 'info' } });
+  const now = serviceClock();
+  app = buildFleetApp({ db, now, logger: { level: 'info' } });
   const address = await app.listen({ port, host });
   console.log(`fleet: reports at ${address}/api/v1/reports`);
   console.log(`fleet: console at ${address}/console/`);
   // At start and hourly, in small batches, so reports are stored while it runs.
-  pruning = startRetention({ db, policy: retention.value });
+  pruning = startRetention({ db, now, policy: retention.value });
 }
 
 main().catch((error: unknown) => {

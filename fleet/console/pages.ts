@@ -186,12 +186,12 @@ ${STATE_KINDS.map(
 ${
   list.rows.length === 0
     ? html`<p>${w.list.none}</p>`
-    : html`<table>
+    : html`<table class="terminals">
 <thead><tr><th>${w.list.state}</th><th>${w.list.device}</th><th>${w.list.hall}</th><th>${w.list.place}</th><th>${w.list.fingerprint}</th><th>${w.list.version}</th><th>${w.list.lastSeen}</th></tr></thead>
 <tbody>
 ${list.rows.map(
   (t) => html`<tr>
-<td>${stateCell(w, t.state, zoneOf(t.latest))}</td>
+<td class="why">${stateCell(w, t.state, zoneOf(t.latest))}</td>
 <td><a href="${terminalHref(t.fingerprint)}">${t.deviceId}</a></td>
 <td>${t.hall ?? '—'}</td><td>${t.place ?? '—'}</td>
 <td><code title="${t.fingerprint}">${shortFingerprint(t.fingerprint)}</code></td>

@@ -26,6 +26,8 @@ a { color: var(--accent); }
 table { border-collapse: collapse; width: 100%; background: var(--card); }
 th, td { text-align: left; padding: 10px 12px; border-bottom: 1px solid var(--line); vertical-align: top; }
 th { background: var(--accent-soft); }
+table.terminals td { white-space: nowrap; }
+table.terminals td.why { white-space: normal; min-width: 18em; max-width: 36em; overflow-wrap: anywhere; }
 td a, td code { white-space: nowrap; overflow-wrap: normal; }
 code, .mono { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 18px; overflow-wrap: anywhere; }
 label { display: block; font-weight: 700; margin: 8px 0 4px; }

@@ -104,10 +104,20 @@ export class Outbox {
    */
   make(draft: Draft, sign: (payloadText: string) => Promise<string>): Promise<OutboxRecord> {
     return this.serial(async () => {
-      const reserve = this.db.transaction('meta', 'readwrite', STRICT);
-      const meta = { ...emptyMeta(), ...(await reserve.store.get('meta')) };
+      const reserve = this.db.transaction(['outbox', 'meta'], 'readwrite', STRICT);
+      const meta = { ...emptyMeta(), ...(await reserve.objectStore('meta').get('meta')) };
       const seq = meta.nextSeq;
-      await reserve.store.put({ ...meta, nextSeq: seq + 1 }, 'meta');
+      // A new heartbeat replaces the waiting ones now, before signing, so this report's own `dropped`
+      // already counts them (counted after signing, they would only show in the report after it).
+      if (meta.queued.length + draft.events.length === 0) {
+        const outbox = reserve.objectStore('outbox');
+        for (const old of await outbox.getAll()) {
+          if (old.events !== 0 || old.seq === this.inFlight) continue;
+          meta.dropped = add(meta.dropped, countOf(old));
+          await outbox.delete(old.seq);
+        }
+      }
+      await reserve.objectStore('meta').put({ ...meta, nextSeq: seq + 1 }, 'meta');
       await reserve.done;
 
       const queued = meta.queued;
