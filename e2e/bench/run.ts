@@ -1,7 +1,8 @@
 /**
  * `npm run bench` (not part of npm test): builds the kiosk, publishes the sample hall, serves both, and
- * prints measured numbers in a table with the machine they came from. Speed targets live here, not
- * in timed unit tests.
+ * prints measured numbers in a table with the machine they came from; then the fleet service's rows
+ * (e2e/bench/fleet.ts, fleet-console.ts: 10,000 simulated terminals on PGlite and PostgreSQL). Speed
+ * targets live here, not in timed unit tests.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -13,6 +14,9 @@ import playwrightConfig from '../../playwright.config.ts';
 import { serveKiosk } from '../../scripts/kiosk-server.ts';
 import { publishBundle } from '../../scripts/publish.ts';
 import { CPU_SLOWDOWN, coldBoots, tapToNextScreen } from './browser.ts';
+import { fleetBench } from './fleet.ts';
+import { fleetConsoleBench } from './fleet-console.ts';
+import { findPostgres, startThrowawayPostgres } from './fleet-service.ts';
 import { initialJavaScript } from './initial-js.ts';
 import { searchBench } from './search-bench.ts';
 import { median, percentile, timeSync } from './stats.ts';
@@ -106,6 +110,20 @@ try {
   rows.push(['validate content/sample', ms(validate), 'median of 5, Node']);
   rows.push(['publish content/sample', ms(publish), 'to a new feed, median of 3, Node']);
   rows.push(['vite build', ms(buildTime), 'once, service worker included']);
+
+  // The fleet service (docs/fleet.md, Figures): BENCH_FLEET_TERMINALS=0 leaves it out.
+  const fleetTerminals = Number(process.env.BENCH_FLEET_TERMINALS ?? 10_000);
+  if (fleetTerminals > 0) {
+    rows.push(...(await fleetBench({ terminals: fleetTerminals })));
+    let databaseUrl = process.env.FLEET_TEST_DATABASE_URL;
+    const postgres = !databaseUrl && findPostgres() ? await startThrowawayPostgres() : undefined;
+    databaseUrl ??= postgres?.url;
+    try {
+      rows.push(...(await fleetConsoleBench(databaseUrl)));
+    } finally {
+      await postgres?.stop();
+    }
+  }
 
   const cpu = cpus();
   console.log(
