@@ -19,6 +19,11 @@ export type OutboxRecord = {
   carries: Dropped;
   bytes: number;
   madeAt: number;
+  /**
+   * Set (strict) before the first send: the service may have stored it and answered with commands
+   * the terminal never got, so it is never coalesced or dropped, only resent until answered.
+   */
+  attempted?: true;
 };
 
 export type Dropped = { heartbeats: number; events: number };
