@@ -37,7 +37,11 @@ export type FleetMeta = {
   nextSeq: number;
   /** Dropped since they were last carried by a stored report. */
   dropped: Dropped;
-  /** Log positions already reported, per log (sync: ms of the last entry; resilience: its ISO time). */
+  /**
+   * Log positions already reported: `syncLast` / `resilienceLast`, the identity of the last entry
+   * reported (log-events.ts), and `shown`; `sync` / `resilience` (that entry's time) are the first
+   * format's, read only until a report writes the new ones.
+   */
   cursors: Record<string, string | number>;
   queued: QueuedEvent[];
   /** Ids of commands carried out (the newest 200): a command given twice is carried out once. */
