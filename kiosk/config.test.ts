@@ -159,6 +159,15 @@ describe('reporting to a fleet service', () => {
       'https://other.example/',
     );
   });
+  it('should stay off with an empty fleet= (not report to the kiosk page itself), and say so', () => {
+    const settings = read('fleet=');
+    expect(settings.fleetUrl).toBeUndefined();
+    expect(settings.notes).toEqual(['?fleet= is empty: reporting is off']);
+    const defaults = { ...DEFAULTS, fleetUrl: 'https://centre.example/fleet/' };
+    const byBuild = readSettings(new URL(`${PAGE}?fleet=`), defaults);
+    expect(byBuild.fleetUrl).toBe('https://centre.example/fleet/');
+    expect(byBuild.notes).toEqual(['?fleet= is empty: reporting to https://centre.example/fleet/']);
+  });
   it('should ignore a fleet= that is no http(s) address, and say so (reporting stays as the build says)', () => {
     for (const bad of ['http://[bad', 'ftp://fleet.example/', 'javascript:alert(1)']) {
       const settings = read(`fleet=${encodeURIComponent(bad)}`);

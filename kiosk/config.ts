@@ -120,7 +120,7 @@ export function readSettings(
   };
 }
 
-/** `?fleet=` when it is an http(s) address (relative to the page allowed), else the build's, else none. */
+/** `?fleet=` when it is a non-empty http(s) address (relative to the page allowed), else the build's, else none. */
 function readFleetUrl(
   asked: string | null,
   fromBuild: string | undefined,
@@ -137,11 +137,15 @@ function readFleetUrl(
   };
   const byBuild = fromBuild ? httpUrl(fromBuild) : undefined;
   if (asked === null) return byBuild;
+  const fallback = byBuild ? `reporting to ${byBuild}` : 'reporting is off';
+  // Empty resolves to the kiosk's own page: reports would go to the page's server, never a fleet service.
+  if (asked.trim() === '') {
+    notes.push(`?fleet= is empty: ${fallback}`);
+    return byBuild;
+  }
   const byUrl = httpUrl(asked);
   if (byUrl) return byUrl;
-  notes.push(
-    `?fleet=${asked} is not an http(s) address: ${byBuild ? `reporting to ${byBuild}` : 'reporting is off'}`,
-  );
+  notes.push(`?fleet=${asked} is not an http(s) address: ${fallback}`);
   return byBuild;
 }
 

@@ -19,6 +19,11 @@ export type OutboxRecord = {
   carries: Dropped;
   bytes: number;
   madeAt: number;
+  /**
+   * Set (strict) before the first send: the service may have stored it and answered with commands
+   * the terminal never got, so it is never coalesced or dropped, only resent until answered.
+   */
+  attempted?: true;
 };
 
 export type Dropped = { heartbeats: number; events: number };
@@ -32,7 +37,11 @@ export type FleetMeta = {
   nextSeq: number;
   /** Dropped since they were last carried by a stored report. */
   dropped: Dropped;
-  /** Log positions already reported, per log (sync: ms of the last entry; resilience: its ISO time). */
+  /**
+   * Log positions already reported: `syncLast` / `resilienceLast`, the identity of the last entry
+   * reported (log-events.ts), and `shown`; `sync` / `resilience` (that entry's time) are the first
+   * format's, read only until a report writes the new ones.
+   */
   cursors: Record<string, string | number>;
   queued: QueuedEvent[];
   /** Ids of commands carried out (the newest 200): a command given twice is carried out once. */

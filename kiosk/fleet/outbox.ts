@@ -5,7 +5,8 @@
  *
  * Bounded (records and bytes): a full outbox drops the oldest heartbeats first (status only: the newest
  * report carries the whole latest status anyway), then the oldest event reports, and what it dropped is
- * counted into the `dropped` of the next report it makes.
+ * counted into the `dropped` of the next report it makes. A report once sent (`attempted`) is never
+ * dropped or replaced: the service may have stored it, and its lost answer may have carried commands.
  */
 import type { Command, ReportEvent, ReportPayload, TerminalStatus } from '../../fleet/protocol.ts';
 import {
@@ -33,11 +34,11 @@ export type SendResult =
   | { kind: 'unreachable'; message: string };
 
 export type FlushOutcome = {
-  /** Seqs the service took (200, or 202 while the key waits for approval). */
+  /** Seqs the service took (200, or 202 while the key waits for approval) or already had (409, ack ≥ seq). */
   delivered: number[];
   pending: boolean;
   commands: Command[];
-  /** Reports the service refused for good (400, 401, 409, 413): dropped, never resent. */
+  /** Reports the service refused for good (400, 401, 413, 409 with an ack below the seq): dropped, never resent. */
   refused: { seq: number; status: number; message: string }[];
   /** Why sending stopped with reports still waiting (no answer, 403, 500 …); undefined when the outbox emptied. */
   stopped?: { status?: number; message: string };
@@ -62,9 +63,13 @@ const ackOf = (body: unknown): number | undefined => {
   return typeof ack === 'number' && Number.isInteger(ack) ? ack : undefined;
 };
 
+/**
+ * Coalescing and the bounds may remove only a report never sent: one that was sent may be stored
+ * already, its lost answer carrying commands that the service marks done once a later seq arrives.
+ */
+const movable = (r: OutboxRecord) => r.attempted !== true;
+
 export class Outbox {
-  /** The record being sent: neither coalesced nor dropped while its answer may still come. */
-  private inFlight: number | undefined;
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
@@ -112,7 +117,7 @@ export class Outbox {
       if (meta.queued.length + draft.events.length === 0) {
         const outbox = reserve.objectStore('outbox');
         for (const old of await outbox.getAll()) {
-          if (old.events !== 0 || old.seq === this.inFlight) continue;
+          if (old.events !== 0 || !movable(old)) continue;
           meta.dropped = add(meta.dropped, countOf(old));
           await outbox.delete(old.seq);
         }
@@ -168,7 +173,6 @@ export class Outbox {
    * carries the newer status), then, while over the bounds, the oldest heartbeat, else the oldest events.
    */
   private toDrop(waiting: OutboxRecord[], record: OutboxRecord): OutboxRecord[] {
-    const movable = (r: OutboxRecord) => r.seq !== this.inFlight;
     const drop = record.events === 0 ? waiting.filter((r) => r.events === 0 && movable(r)) : [];
     let kept = waiting.filter((r) => !drop.includes(r));
     const over = () =>
@@ -187,10 +191,14 @@ export class Outbox {
   async flush(send: (body: string) => Promise<SendResult>): Promise<FlushOutcome> {
     const outcome: FlushOutcome = { delivered: [], pending: false, commands: [], refused: [] };
     for (;;) {
+      // Picked and marked in one strict step, before the send: a reload in between keeps the mark.
       const next = await this.serial(async () => {
-        const cursor = await this.db.transaction('outbox').store.openCursor();
-        this.inFlight = cursor?.value.seq;
-        return cursor?.value;
+        const tx = this.db.transaction('outbox', 'readwrite', STRICT);
+        const cursor = await tx.store.openCursor();
+        const record = cursor?.value;
+        if (record && !record.attempted) await tx.store.put({ ...record, attempted: true });
+        await tx.done;
+        return record;
       });
       if (!next) return outcome;
       let result: SendResult;
@@ -213,7 +221,6 @@ export class Outbox {
     result: SendResult,
     outcome: FlushOutcome,
   ): Promise<FlushOutcome['stopped']> {
-    this.inFlight = undefined;
     if (result.kind === 'unreachable') return { message: result.message };
     const { status, body } = result;
     const taken = status === 200 || status === 202;
@@ -223,9 +230,17 @@ export class Outbox {
 
     const tx = this.db.transaction(['outbox', 'meta'], 'readwrite', STRICT);
     const meta = { ...emptyMeta(), ...(await tx.objectStore('meta').get('meta')) };
-    // Coalescing never touches the record in flight, so it is still there to delete.
+    // Coalescing and the bounds never touch an attempted record, so it is still there to delete.
     await tx.objectStore('outbox').delete(record.seq);
-    if (taken) {
+    const ack = ackOf(body);
+    // 409 with an ack at or above this seq: the service has this report, or had it and pruned it
+    // after its retention window (it keeps the highest seq): delivered, its answer long since given.
+    const had = status === 409 && ack !== undefined && ack >= record.seq;
+    if (had) {
+      meta.lastAck = { seq: record.seq, at: new Date().toISOString(), pending: false };
+      meta.nextSeq = Math.max(meta.nextSeq, ack + 1);
+      outcome.delivered.push(record.seq);
+    } else if (taken) {
       meta.lastAck = { seq: record.seq, at: new Date().toISOString(), pending: status === 202 };
       outcome.delivered.push(record.seq);
       outcome.pending = status === 202;
@@ -234,8 +249,7 @@ export class Outbox {
     } else {
       // Resending cannot fix these: what the report carried is lost, and the next report says how much.
       meta.dropped = add(meta.dropped, countOf(record));
-      const ack = ackOf(body);
-      // 409: the service stored up to `ack` already (a restored terminal): number on above it.
+      // A 409 with an ack below the seq should not happen: loud, and numbered on above the ack anyway.
       if (status === 409 && ack !== undefined) meta.nextSeq = Math.max(meta.nextSeq, ack + 1);
       outcome.refused.push({
         seq: record.seq,

@@ -151,6 +151,39 @@ describe('the events a report carries', () => {
     expect(newEvents(sync({ active: { ...v1, version: 2 } }), [], first.cursors).events).toHaveLength(1);
   });
 
+  it('keep coming after the clock steps back (it ran ahead, then was corrected)', () => {
+    const ahead = NOW.getTime() + 3_600_000;
+    const t = NOW.getTime();
+    const before = sync({ log: [entry(ahead, 'info', 'checked (clock an hour ahead)')] });
+    const fallbackAhead: ResilienceEvent = {
+      at: new Date(ahead).toISOString(),
+      kind: 'render',
+      message: 'A',
+    };
+    const first = newEvents(before, [fallbackAhead], { shown: 1 });
+    expect(first.events).toHaveLength(2);
+    const log = [...before.log, entry(t, 'error', 'signature check failed: channel')];
+    const resilience = [
+      fallbackAhead,
+      { at: new Date(t + 1).toISOString(), kind: 'render' as const, message: 'B' },
+    ];
+    const second = newEvents(sync({ log }), resilience, { shown: 1, ...first.cursors });
+    expect(second.events.map((e) => [e.kind, e.message])).toEqual([
+      ['update-refused', 'signature check failed: channel'],
+      ['fallback', 'render: B'],
+    ]);
+    expect(
+      newEvents(sync({ log }), resilience, { shown: 1, ...first.cursors, ...second.cursors }).events,
+    ).toEqual([]);
+  });
+
+  it('are all the log holds when the last one reported has left it (more came than it keeps)', () => {
+    const t = NOW.getTime();
+    const first = newEvents(sync({ log: [entry(t, 'info', 'first')] }), [], { shown: 1 });
+    const log = Array.from({ length: 50 }, (_, i) => entry(t + 1 + i, 'info', `later ${i}`));
+    expect(newEvents(sync({ log }), [], { shown: 1, ...first.cursors }).events).toHaveLength(50);
+  });
+
   it('are at most 100 a report; the rest wait for the next', () => {
     const log = Array.from({ length: 150 }, (_, i) => entry(NOW.getTime() + i, 'info', `entry ${i}`));
     const first = newEvents(sync({ log }), [], { shown: 1 });

@@ -13,13 +13,13 @@ import type { SyncModel } from '../models/sync-model.ts';
 import { logResilienceEvent, resilienceLog } from '../resilience/resilience-log.ts';
 import { watchdogState } from '../resilience/watchdog.ts';
 import type { ModeModel } from '../staff/mode-model.ts';
-import { lastRefusal } from '../staff/refusal.ts';
 import { createCommandRunner } from './commands.ts';
 import { openFleetDatabase } from './fleet-db.ts';
 import { fleetView } from './fleet-state.ts';
 import { loadIdentity, signReport } from './identity.ts';
 import { newEvents } from './log-events.ts';
 import { Outbox } from './outbox.ts';
+import { reportTrigger } from './report-trigger.ts';
 import { createReporter } from './reporter.ts';
 import { httpSender } from './send.ts';
 import { statusSnapshot } from './status-snapshot.ts';
@@ -121,19 +121,12 @@ export async function startFleet(fleetUrl: string, models: FleetModels): Promise
     },
   });
 
-  // What is worth a report at once: a version shown, an update refused, a fallback screen or a reload, a mode.
-  let first = true;
+  // What is worth a report at once (report-trigger.ts): a report when its key changes, not on every status change.
+  let trigger: string | undefined;
   effect(() => {
-    const s = sync.status.value;
-    void [
-      s.active?.version,
-      lastRefusal(s.log)?.at,
-      s.stale,
-      resilienceLog.value.length,
-      terminalMode.mode.value,
-    ];
-    if (first) first = false;
-    else changed();
+    const next = reportTrigger(sync.status.value, resilienceLog.value, terminalMode.mode.value);
+    if (trigger !== undefined && next !== trigger) changed();
+    trigger = next;
   });
   reporter.start();
 }
