@@ -121,14 +121,21 @@ function notSeen(facts: TerminalFacts, now: Date): { alert: boolean; quiet: bool
   return { alert, quiet: !alert };
 }
 
-/** A refusal counts while the terminal neither shows nor has staged what the feed offers now. */
+/**
+ * A refusal counts when no good check has come since it (or none ever has), or while the terminal
+ * neither shows nor has staged what the feed offered. Both, because feedLatest is only learnt from a
+ * channel file whose signature verified: after a bad signature or an unknown key feedLatest still names
+ * the old version, and without the first rule the console would call a terminal that refuses every
+ * update "healthy".
+ */
 function currentRefusal(status: TerminalStatus): TerminalStatus['lastRefusal'] {
   const refusal = status.lastRefusal;
   if (!refusal) return undefined;
+  if (!status.lastSuccess || Date.parse(refusal.at) >= Date.parse(status.lastSuccess)) return refusal;
   const latest = status.feedLatest?.version;
-  if (latest === undefined) return refusal;
+  if (latest === undefined) return undefined;
   const has = Math.max(status.content.showing?.version ?? 0, status.content.staged?.version ?? 0);
-  return has >= latest ? undefined : refusal;
+  return has < latest ? refusal : undefined;
 }
 
 export function terminalState(facts: TerminalFacts, now: Date): TerminalState {
