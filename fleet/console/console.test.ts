@@ -415,4 +415,47 @@ describe.each(testBackends())('the staff console on $name', (backend) => {
     expect(page.body).toContain('east-2</a>: 拒绝更新：guide.json: its SHA-256 does not match the manifest');
     expect(page.body).not.toContain('east-1</a>:');
   });
+
+  it('a terminal reporting a zone no one knows does not break a page: its times are read in the default zone', async () => {
+    const staff = await signInAs('wang.li');
+    const mars = await makeTestTerminal('mars-1');
+    const onMars = (seq: number) => {
+      const status = mars.payload(seq).status;
+      return mars.report(seq, {
+        status: {
+          ...status,
+          hall: { id: 'olympus', channel: 'stable' },
+          hours: { weekly: { mon: ['09:00-17:00'] }, exceptions: [] },
+          clock: { ...status.clock, hallTimeZone: 'Mars/Olympus' },
+        },
+      });
+    };
+    expect((await report(await onMars(1))).statusCode).toBe(202);
+    const pending = await get('/console/', staff.cookie);
+    expect(pending.status).toBe(200);
+    // The pending card's last seen, in the default zone (Asia/Shanghai): 09:31 UTC is 17:31 there.
+    expect(pending.body).toMatch(/mars-1<\/a> · [^<]*<code>[^<]+<\/code> · [^<]* 2026-03-02 17:31/);
+    await post(
+      `/console/terminals/${mars.fingerprint}/approve`,
+      { hall: 'Olympus hall', place: 'Lobby', _csrf: staff.csrf },
+      staff,
+    );
+    expect((await report(await onMars(2))).statusCode).toBe(200);
+    // Silent for 20 minutes: whether the hall was open is read on its hours, in the default zone.
+    tick(minutes(20));
+    try {
+      for (const url of [
+        '/console/',
+        '/console/?q=mars',
+        '/console/progress',
+        `/console/terminals/${mars.fingerprint}`,
+      ]) {
+        const page = await get(url, staff.cookie);
+        expect(page.status, url).toBe(200);
+        expect(page.body, url).toContain(url === '/console/progress' ? 'olympus · stable' : 'mars-1');
+      }
+    } finally {
+      tick(minutes(-20));
+    }
+  });
 });

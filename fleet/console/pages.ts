@@ -5,6 +5,7 @@
  */
 import { DEFAULT_TIME_ZONE, wallClock } from '../../content/hall-time.ts';
 import type { TerminalStatus } from '../protocol.ts';
+import { hallZoneOf } from './hall-zone.ts';
 import { type Html, html, type Part } from './html.ts';
 import type { TerminalList, TerminalSummary } from './list-terminals.ts';
 import type { ChannelProgress, Why } from './progress.ts';
@@ -32,7 +33,7 @@ export function formatTime(value: Date | string | undefined | null, zone = DEFAU
   return `${wall.date} ${pad(wall.hour)}:${pad(wall.minute)}`;
 }
 
-const zoneOf = (status: TerminalStatus | null) => status?.clock.hallTimeZone ?? DEFAULT_TIME_ZONE;
+const zoneOf = hallZoneOf;
 const shortFingerprint = (fingerprint: string) => fingerprint.slice(0, 8);
 const terminalHref = (fingerprint: string) => `/console/terminals/${encodeURIComponent(fingerprint)}`;
 

@@ -5,6 +5,7 @@
  */
 import { wallClock } from '../../content/hall-time.ts';
 import type { TerminalStatus } from '../protocol.ts';
+import { hallZoneOf } from './hall-zone.ts';
 
 /** Three missed heartbeats (one every 5 minutes): silence shorter than this is not news. */
 export const NOT_SEEN_AFTER_MS = 15 * 60_000;
@@ -114,9 +115,10 @@ function notSeen(facts: TerminalFacts, now: Date): { alert: boolean; quiet: bool
   const silentFrom = facts.lastSeen.getTime() + NOT_SEEN_AFTER_MS;
   if (now.getTime() <= silentFrom) return { alert: false, quiet: false };
   const hours = facts.latest?.hours;
-  const zone = facts.latest?.clock.hallTimeZone;
   // No hours known: the console cannot tell night from trouble, so every silence counts.
-  if (!hours || !zone) return { alert: true, quiet: false };
+  if (!hours || !facts.latest) return { alert: true, quiet: false };
+  // A zone this engine does not know is read as the default one, not thrown on (hall-zone.ts).
+  const zone = hallZoneOf(facts.latest);
   const alert = openDuring(hours, zone, new Date(silentFrom), now);
   return { alert, quiet: !alert };
 }
