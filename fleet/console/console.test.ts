@@ -17,6 +17,9 @@ const HOST = 'fleet.example';
 const ORIGIN = `http://${HOST}`;
 const PASSWORD = 'a quiet morning in the north hall';
 const minutes = (n: number) => n * 60_000;
+/** `YYYY-MM-DD HH:MM` as a clock in `timeZone` shows `date` (Swedish writes dates that way). */
+const wallTime = (date: Date, timeZone: string) =>
+  new Intl.DateTimeFormat('sv-SE', { timeZone, dateStyle: 'short', timeStyle: 'short' }).format(date);
 
 interface Answer {
   status: number;
@@ -433,8 +436,10 @@ describe.each(testBackends())('the staff console on $name', (backend) => {
     expect((await report(await onMars(1))).statusCode).toBe(202);
     const pending = await get('/console/', staff.cookie);
     expect(pending.status).toBe(200);
-    // The pending card's last seen, in the default zone (Asia/Shanghai): 09:31 UTC is 17:31 there.
-    expect(pending.body).toMatch(/mars-1<\/a> · [^<]*<code>[^<]+<\/code> · [^<]* 2026-03-02 17:31/);
+    // The pending card's last seen, in the default zone.
+    expect(pending.body).toContain(
+      `<code>${mars.fingerprint}</code> · 最后报告 ${wallTime(clock, 'Asia/Shanghai')}`,
+    );
     await post(
       `/console/terminals/${mars.fingerprint}/approve`,
       { hall: 'Olympus hall', place: 'Lobby', _csrf: staff.csrf },
@@ -457,5 +462,31 @@ describe.each(testBackends())('the staff console on $name', (backend) => {
     } finally {
       tick(minutes(-20));
     }
+  });
+
+  it("a channel's publication time is on the hall's clock", async () => {
+    const staff = await signInAs('wang.li');
+    const berlin = await makeTestTerminal('berlin-1');
+    const inBerlin = (seq: number) => {
+      const status = berlin.payload(seq).status;
+      return berlin.report(seq, {
+        status: {
+          ...status,
+          hall: { id: 'spree', channel: 'stable' },
+          feedLatest: { version: 20260302080000, publishedAt: '2026-03-02T08:00:00.000Z' },
+          clock: { ...status.clock, hallTimeZone: 'Europe/Berlin' },
+        },
+      });
+    };
+    expect((await report(await inBerlin(1))).statusCode).toBe(202);
+    await post(
+      `/console/terminals/${berlin.fingerprint}/approve`,
+      { hall: 'Spree hall', place: 'Lobby', _csrf: staff.csrf },
+      staff,
+    );
+    expect((await report(await inBerlin(2))).statusCode).toBe(200);
+    const progress = await get('/console/progress', staff.cookie);
+    // 08:00 UTC is 09:00 in Berlin (16:00 in Shanghai, the default).
+    expect(progress.body).toContain('最新发布：20260302080000（2026-03-02 09:00 发布）');
   });
 });
