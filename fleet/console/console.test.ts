@@ -179,6 +179,24 @@ describe.each(testBackends())('the staff console on $name', (backend) => {
     expect((await post('/console/login', { name: 'chen.jie', password: PASSWORD }, { ip })).status).toBe(303);
   });
 
+  it('ten wrong passwords at once: only the free tries are checked, the rest wait', async () => {
+    const ip = '10.0.4.1';
+    const name = 'parallel.guess';
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        post('/console/login', { name, password: `parallel guess ${i} ....` }, { ip }),
+      ),
+    );
+    const statuses = answers.map((a) => a.status).sort();
+    // Five checked (as one after another: the fifth wrong one starts the wait), five told to wait.
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 429, 429, 429, 429, 429]);
+    const [checked] = await db.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM login_attempts WHERE name = $1',
+      [name],
+    );
+    expect(checked?.n).toBe(5);
+  });
+
   it('one address guessing many names waits after 19 wrong tries; another address does not', async () => {
     const ip = '10.0.3.1';
     for (let i = 0; i < 20; i += 1) {
