@@ -75,7 +75,8 @@ function sameOrigin(request: FastifyRequest): boolean {
   const from = request.headers.origin ?? request.headers.referer;
   if (!from || from === 'null') return false;
   try {
-    return new URL(from).host === request.headers.host;
+    // request.host: the Host header, or X-Forwarded-Host when the service trusts its proxy (app.ts).
+    return new URL(from).host === request.host;
   } catch {
     return false;
   }
