@@ -95,6 +95,9 @@ export async function openPostgres(url: string, options: { schema?: string } = {
     },
     async transaction(work) {
       const client = await pool.connect();
+      // Set when ROLLBACK itself failed: the connection's state is unknown (broken, or still inside the
+      // transaction), so it is destroyed rather than handed to the next request from the pool.
+      let broken: Error | undefined;
       try {
         await client.query('BEGIN');
         const result = await work({
@@ -107,10 +110,12 @@ export async function openPostgres(url: string, options: { schema?: string } = {
         await client.query('COMMIT');
         return result;
       } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
+        await client.query('ROLLBACK').catch((rollbackError: unknown) => {
+          broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
+        });
         throw error;
       } finally {
-        client.release();
+        client.release(broken);
       }
     },
     async exec(sql) {
