@@ -16,6 +16,14 @@ export interface FleetAppOptions {
   /** The service's clock, for received/seen times (tests pass a fixed one). */
   now?: () => Date;
   logger?: FastifyServerOptions['logger'];
+  /**
+   * Behind a reverse proxy (`--trust-proxy loopback`, or its addresses: `10.0.0.5,10.0.0.6`): from a
+   * request arriving from one of these, the client's address, the scheme and the host are read from
+   * X-Forwarded-For/-Proto/-Host. An address list, not "any" or a hop count: with `true` the address
+   * would be the leftmost X-Forwarded-For entry, which the client itself writes, and Fastify refuses a
+   * hop count since it cannot tell a proxy from a client.
+   */
+  trustProxy?: string;
 }
 
 /** A client's mistake found while reading the body: answered with its status and message as is. */
@@ -25,7 +33,11 @@ function clientError(statusCode: number, message: string): FastifyError {
 
 export function buildFleetApp(options: FleetAppOptions): FastifyInstance {
   const now = options.now ?? (() => new Date());
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: MAX_REPORT_BYTES });
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: MAX_REPORT_BYTES,
+    ...(options.trustProxy ? { trustProxy: options.trustProxy } : {}),
+  });
 
   // Terminals post reports from the kiosk's own origin. Only the report endpoint answers cross-origin
   // (any origin: a report's authority is its signature), never with credentials.

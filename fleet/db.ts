@@ -7,6 +7,7 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+import { lockDataFolder } from './data-folder-lock.ts';
 
 export type Row = Record<string, unknown>;
 
@@ -26,10 +27,25 @@ export interface FleetDb extends Queryable {
 
 export const DEFAULT_DATA_DIR = '.local/fleet-db';
 
-/** PGlite in `dataDir`, or in memory when `dataDir` is undefined (tests). */
+/**
+ * PGlite in `dataDir`, or in memory when `dataDir` is undefined (tests). Throws, naming the folder and
+ * the pid, when another process has the folder open (data-folder-lock.ts says why).
+ */
 export async function openPglite(dataDir: string | undefined): Promise<FleetDb> {
-  if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const db = await PGlite.create(dataDir);
+  let release = () => {};
+  if (dataDir) {
+    mkdirSync(dataDir, { recursive: true });
+    const lock = lockDataFolder(dataDir);
+    if (!lock.ok) throw new Error(lock.reason);
+    release = lock.release;
+  }
+  let db: PGlite;
+  try {
+    db = await PGlite.create(dataDir);
+  } catch (error) {
+    release();
+    throw error;
+  }
   return {
     kind: 'pglite',
     async query<R extends Row>(sql: string, params: unknown[] = []) {
@@ -48,7 +64,13 @@ export async function openPglite(dataDir: string | undefined): Promise<FleetDb> 
     async exec(sql) {
       await db.exec(sql);
     },
-    close: () => db.close(),
+    async close() {
+      try {
+        await db.close();
+      } finally {
+        release();
+      }
+    },
   };
 }
 
@@ -73,6 +95,9 @@ export async function openPostgres(url: string, options: { schema?: string } = {
     },
     async transaction(work) {
       const client = await pool.connect();
+      // Set when ROLLBACK itself failed: the connection's state is unknown (broken, or still inside the
+      // transaction), so it is destroyed rather than handed to the next request from the pool.
+      let broken: Error | undefined;
       try {
         await client.query('BEGIN');
         const result = await work({
@@ -85,10 +110,12 @@ export async function openPostgres(url: string, options: { schema?: string } = {
         await client.query('COMMIT');
         return result;
       } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
+        await client.query('ROLLBACK').catch((rollbackError: unknown) => {
+          broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
+        });
         throw error;
       } finally {
-        client.release();
+        client.release(broken);
       }
     },
     async exec(sql) {

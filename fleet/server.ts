@@ -1,5 +1,6 @@
 /**
- * `npm run fleet -- [--port 8790] [--host 127.0.0.1] [--data .local/fleet-db]`: the fleet service.
+ * `npm run fleet -- [--port 8790] [--host 127.0.0.1] [--data .local/fleet-db] [--trust-proxy loopback]`: the
+ * fleet service (`--trust-proxy` behind a reverse proxy: app.ts says what it trusts).
  * With DATABASE_URL set it uses that PostgreSQL server (and --data is not used); otherwise PGlite in
  * the data folder. Migrations are applied at start, so a new version of the service brings its schema.
  */
@@ -17,20 +18,23 @@ import {
 } from './retention.ts';
 import { serviceClock } from './service-clock.ts';
 
-const USAGE = `usage: npm run fleet -- [--port 8790] [--host 127.0.0.1] [--data <dir>] ${RETENTION_USAGE}   (env DATABASE_URL)`;
+const USAGE = `usage: npm run fleet -- [--port 8790] [--host 127.0.0.1] [--data <dir>] [--trust-proxy loopback|<proxy addresses>] ${RETENTION_USAGE}   (env DATABASE_URL)`;
 
 async function main(): Promise<void> {
   if (process.argv[2] === 'user') {
     const { runUsersCli } = await import('./users-cli.ts');
     process.exit(await runUsersCli(process.argv.slice(3)));
   }
-  let values: { port?: string; host?: string; data?: string } & Parameters<typeof retentionPolicyFrom>[0];
+  let values: { port?: string; host?: string; data?: string; 'trust-proxy'?: string } & Parameters<
+    typeof retentionPolicyFrom
+  >[0];
   try {
     ({ values } = parseArgs({
       options: {
         port: { type: 'string' },
         host: { type: 'string' },
         data: { type: 'string' },
+        'trust-proxy': { type: 'string' },
         ...RETENTION_OPTIONS,
       },
       strict: true,
@@ -74,10 +78,12 @@ async function main(): Promise<void> {
   );
 
   const now = serviceClock();
-  app = buildFleetApp({ db, now, logger: { level: 'info' } });
+  const trustProxy = values['trust-proxy'];
+  app = buildFleetApp({ db, now, logger: { level: 'info' }, trustProxy });
   const address = await app.listen({ port, host });
   console.log(`fleet: reports at ${address}/api/v1/reports`);
   console.log(`fleet: console at ${address}/console/`);
+  if (trustProxy) console.log(`fleet: reading X-Forwarded-For/-Proto/-Host from ${trustProxy}`);
   // At start and hourly, in small batches, so reports are stored while it runs.
   pruning = startRetention({ db, now, policy: retention.value });
 }

@@ -9,7 +9,7 @@ import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { addStaff, listStaff, resetPassword } from './console/staff.ts';
-import { DEFAULT_DATA_DIR, openFleetDb } from './db.ts';
+import { DEFAULT_DATA_DIR, type FleetDb, openFleetDb } from './db.ts';
 import { migrate } from './migrate.ts';
 
 export const USERS_USAGE = `usage: npm run fleet -- user add <name> [--data <dir>]     (password asked for, or the first line of stdin)
@@ -73,7 +73,14 @@ export async function runUsersCli(args: string[]): Promise<number> {
     return 1;
   }
   const databaseUrl = process.env.DATABASE_URL || undefined;
-  const db = await openFleetDb({ databaseUrl, dataDir: parsed.values.data ?? DEFAULT_DATA_DIR });
+  let db: FleetDb;
+  try {
+    db = await openFleetDb({ databaseUrl, dataDir: parsed.values.data ?? DEFAULT_DATA_DIR });
+  } catch (error) {
+    // Most often the service holding PGlite's data folder: the message says so and what to do.
+    console.error(`fleet user: ${(error as Error).message}; nothing changed`);
+    return 1;
+  }
   try {
     await migrate(db);
     if (verb === 'list') {

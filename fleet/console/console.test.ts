@@ -17,6 +17,9 @@ const HOST = 'fleet.example';
 const ORIGIN = `http://${HOST}`;
 const PASSWORD = 'a quiet morning in the north hall';
 const minutes = (n: number) => n * 60_000;
+/** `YYYY-MM-DD HH:MM` as a clock in `timeZone` shows `date` (Swedish writes dates that way). */
+const wallTime = (date: Date, timeZone: string) =>
+  new Intl.DateTimeFormat('sv-SE', { timeZone, dateStyle: 'short', timeStyle: 'short' }).format(date);
 
 interface Answer {
   status: number;
@@ -174,6 +177,24 @@ describe.each(testBackends())('the staff console on $name', (backend) => {
     expect((await post('/console/login', { name: 'chen.jie', password: PASSWORD }, { ip })).status).toBe(429);
     tick(minutes(1));
     expect((await post('/console/login', { name: 'chen.jie', password: PASSWORD }, { ip })).status).toBe(303);
+  });
+
+  it('ten wrong passwords at once: only the free tries are checked, the rest wait', async () => {
+    const ip = '10.0.4.1';
+    const name = 'parallel.guess';
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        post('/console/login', { name, password: `parallel guess ${i} ....` }, { ip }),
+      ),
+    );
+    const statuses = answers.map((a) => a.status).sort();
+    // Five checked (as one after another: the fifth wrong one starts the wait), five told to wait.
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 429, 429, 429, 429, 429]);
+    const [checked] = await db.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM login_attempts WHERE name = $1',
+      [name],
+    );
+    expect(checked?.n).toBe(5);
   });
 
   it('one address guessing many names waits after 19 wrong tries; another address does not', async () => {
@@ -414,5 +435,76 @@ describe.each(testBackends())('the staff console on $name', (backend) => {
     expect(page.body).toContain('2 台中有 1 台显示最新版本');
     expect(page.body).toContain('east-2</a>: 拒绝更新：guide.json: its SHA-256 does not match the manifest');
     expect(page.body).not.toContain('east-1</a>:');
+  });
+
+  it('a terminal reporting a zone no one knows does not break a page: its times are read in the default zone', async () => {
+    const staff = await signInAs('wang.li');
+    const mars = await makeTestTerminal('mars-1');
+    const onMars = (seq: number) => {
+      const status = mars.payload(seq).status;
+      return mars.report(seq, {
+        status: {
+          ...status,
+          hall: { id: 'olympus', channel: 'stable' },
+          hours: { weekly: { mon: ['09:00-17:00'] }, exceptions: [] },
+          clock: { ...status.clock, hallTimeZone: 'Mars/Olympus' },
+        },
+      });
+    };
+    expect((await report(await onMars(1))).statusCode).toBe(202);
+    const pending = await get('/console/', staff.cookie);
+    expect(pending.status).toBe(200);
+    // The pending card's last seen, in the default zone.
+    expect(pending.body).toContain(
+      `<code>${mars.fingerprint}</code> · 最后报告 ${wallTime(clock, 'Asia/Shanghai')}`,
+    );
+    await post(
+      `/console/terminals/${mars.fingerprint}/approve`,
+      { hall: 'Olympus hall', place: 'Lobby', _csrf: staff.csrf },
+      staff,
+    );
+    expect((await report(await onMars(2))).statusCode).toBe(200);
+    // Silent for 20 minutes: whether the hall was open is read on its hours, in the default zone.
+    tick(minutes(20));
+    try {
+      for (const url of [
+        '/console/',
+        '/console/?q=mars',
+        '/console/progress',
+        `/console/terminals/${mars.fingerprint}`,
+      ]) {
+        const page = await get(url, staff.cookie);
+        expect(page.status, url).toBe(200);
+        expect(page.body, url).toContain(url === '/console/progress' ? 'olympus · stable' : 'mars-1');
+      }
+    } finally {
+      tick(minutes(-20));
+    }
+  });
+
+  it("a channel's publication time is on the hall's clock", async () => {
+    const staff = await signInAs('wang.li');
+    const berlin = await makeTestTerminal('berlin-1');
+    const inBerlin = (seq: number) => {
+      const status = berlin.payload(seq).status;
+      return berlin.report(seq, {
+        status: {
+          ...status,
+          hall: { id: 'spree', channel: 'stable' },
+          feedLatest: { version: 20260302080000, publishedAt: '2026-03-02T08:00:00.000Z' },
+          clock: { ...status.clock, hallTimeZone: 'Europe/Berlin' },
+        },
+      });
+    };
+    expect((await report(await inBerlin(1))).statusCode).toBe(202);
+    await post(
+      `/console/terminals/${berlin.fingerprint}/approve`,
+      { hall: 'Spree hall', place: 'Lobby', _csrf: staff.csrf },
+      staff,
+    );
+    expect((await report(await inBerlin(2))).statusCode).toBe(200);
+    const progress = await get('/console/progress', staff.cookie);
+    // 08:00 UTC is 09:00 in Berlin (16:00 in Shanghai, the default).
+    expect(progress.body).toContain('最新发布：20260302080000（2026-03-02 09:00 发布）');
   });
 });

@@ -5,6 +5,7 @@
  */
 import { DEFAULT_TIME_ZONE, wallClock } from '../../content/hall-time.ts';
 import type { TerminalStatus } from '../protocol.ts';
+import { hallZoneOf } from './hall-zone.ts';
 import { type Html, html, type Part } from './html.ts';
 import type { TerminalList, TerminalSummary } from './list-terminals.ts';
 import type { ChannelProgress, Why } from './progress.ts';
@@ -32,7 +33,7 @@ export function formatTime(value: Date | string | undefined | null, zone = DEFAU
   return `${wall.date} ${pad(wall.hour)}:${pad(wall.minute)}`;
 }
 
-const zoneOf = (status: TerminalStatus | null) => status?.clock.hallTimeZone ?? DEFAULT_TIME_ZONE;
+const zoneOf = hallZoneOf;
 const shortFingerprint = (fingerprint: string) => fingerprint.slice(0, 8);
 const terminalHref = (fingerprint: string) => `/console/terminals/${encodeURIComponent(fingerprint)}`;
 
@@ -130,7 +131,7 @@ function approveForm(ctx: PageContext, terminal: TerminalSummary): Html {
   const id = shortFingerprint(terminal.fingerprint);
   const action = terminalHref(terminal.fingerprint);
   return html`<div class="card">
-<p><a href="${action}">${terminal.deviceId}</a> · ${w.list.fingerprint} <code>${terminal.fingerprint}</code> · ${w.list.lastSeen} ${formatTime(terminal.lastSeen)}</p>
+<p><a href="${action}">${terminal.deviceId}</a> · ${w.list.fingerprint} <code>${terminal.fingerprint}</code> · ${w.list.lastSeen} ${formatTime(terminal.lastSeen, zoneOf(terminal.latest))}</p>
 <form method="post" action="${action}/approve" aria-label="${w.list.approve} ${terminal.deviceId}" class="row">
 ${csrfField(ctx)}
 <div><label for="hall-${id}">${w.list.hall}</label><input id="hall-${id}" name="hall" required value="${terminal.hall ?? ''}"></div>
@@ -239,7 +240,7 @@ ${channels.length === 0 ? html`<p>${w.progress.noneYet}</p>` : ''}
 ${channels.map(
   (c) => html`<section class="card" aria-label="${c.hallId} · ${c.channel}">
 <h2>${c.hallId} · ${c.channel}</h2>
-<p>${w.progress.latestIs(c.latest.version, formatTime(c.latest.publishedAt))}</p>
+<p>${w.progress.latestIs(c.latest.version, formatTime(c.latest.publishedAt, c.timeZone))}</p>
 <p class="state"><strong>${w.progress.showIt(c.showing, c.total)}</strong></p>
 ${
   c.behind.length === 0

@@ -54,6 +54,25 @@ describe('channelProgress', () => {
   });
 });
 
+describe('channelProgress and a refusal the feed cannot date', () => {
+  it('names the refusal of a terminal whose channel file did not verify, though its feedLatest is old', () => {
+    const { channels } = channelProgress([
+      terminal('a', { content: { showing: V2 } }),
+      terminal('b', {
+        feedLatest: V1,
+        lastSuccess: '2026-03-01T23:00:00.000Z',
+        lastRefusal: {
+          at: '2026-03-02T01:55:00.000Z',
+          message: 'channels/stable.json: signed by an unknown key',
+        },
+      }),
+    ]);
+    expect(channels[0]!.behind.map((b) => [b.terminal.deviceId, b.why])).toEqual([
+      ['b', { kind: 'refusing', reason: 'channels/stable.json: signed by an unknown key' }],
+    ]);
+  });
+});
+
 describe('hourlyChecks', () => {
   it('counts each check once, in the hour its first report arrived, over the last 7 days', () => {
     const at = (iso: string) => new Date(iso);

@@ -3,7 +3,9 @@
  * version any terminal of that hall and channel was offered by the feed at its last good check
  * (status.feedLatest) or shows: the service never reads the feed itself, so this is the best it knows.
  */
+import { DEFAULT_TIME_ZONE } from '../../content/hall-time.ts';
 import type { TerminalStatus } from '../protocol.ts';
+import { knownZone } from './hall-zone.ts';
 import type { TerminalState } from './terminal-state.ts';
 
 export interface ProgressTerminal {
@@ -25,6 +27,8 @@ export interface ChannelProgress {
   hallId: string;
   channel: string;
   latest: { version: number; publishedAt: string };
+  /** The hall's zone, from the first terminal of it naming one this engine knows; else the default. */
+  timeZone: string;
   total: number;
   showing: number;
   behind: { terminal: ProgressTerminal; why: Why }[];
@@ -72,10 +76,12 @@ export function channelProgress(terminals: readonly ProgressTerminal[]): {
       .filter((member) => (member.latest?.content.showing?.version ?? 0) < latest.version)
       .map((terminal) => ({ terminal, why: why(terminal, latest.version) }))
       .sort((a, b) => a.terminal.deviceId.localeCompare(b.terminal.deviceId));
+    const named = members.map((m) => knownZone(m.latest?.clock.hallTimeZone)).find((z) => z !== undefined);
     channels.push({
       hallId,
       channel,
       latest,
+      timeZone: named ?? DEFAULT_TIME_ZONE,
       total: members.length,
       showing: members.length - behind.length,
       behind,

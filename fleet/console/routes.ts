@@ -26,6 +26,7 @@ import {
   signInPage,
   terminalPage,
 } from './pages.ts';
+import { decoyHash } from './passwords.ts';
 import { channelProgress } from './progress.ts';
 import { endSession, findSession, SESSION_LIFETIME_MS, type Session } from './sessions.ts';
 import { signIn } from './sign-in.ts';
@@ -75,13 +76,17 @@ function sameOrigin(request: FastifyRequest): boolean {
   const from = request.headers.origin ?? request.headers.referer;
   if (!from || from === 'null') return false;
   try {
-    return new URL(from).host === request.headers.host;
+    // request.host: the Host header, or X-Forwarded-Host when the service trusts its proxy (app.ts).
+    return new URL(from).host === request.host;
   } catch {
     return false;
   }
 }
 
 export async function consoleRoutes(app: FastifyInstance, options: ConsoleOptions): Promise<void> {
+  // Built now (about 0.1 s of scrypt while starting): built on the first unknown name instead, that
+  // sign-in would take twice as long as a known name's and tell which names exist.
+  await decoyHash();
   const { db, now } = options;
   await app.register(cookie);
   await app.register(formbody, { bodyLimit: FORM_BODY_LIMIT });

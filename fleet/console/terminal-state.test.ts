@@ -120,6 +120,43 @@ describe('terminalState', () => {
     );
   });
 
+  it('a refusal after the last good check counts even when the feed it could not verify is not newer', () => {
+    // A bad channel signature or an untrusted key: the check fails before feedLatest is learnt, so
+    // feedLatest still names what it shows, and the terminal refuses every update from now on.
+    const badSignature = status({
+      lastSuccess: '2026-03-02T02:00:00.000Z',
+      lastCheck: '2026-03-02T02:30:00.000Z',
+      lastRefusal: {
+        at: '2026-03-02T02:30:00.000Z',
+        message: 'channels/stable.json: its signature does not verify',
+      },
+    });
+    const now = at('2026-03-02T02:31:00Z');
+    expect(terminalState(approved('2026-03-02T02:30:00Z', badSignature), now)).toEqual({
+      kind: 'refusing',
+      problems: [
+        {
+          kind: 'refusing',
+          at: '2026-03-02T02:30:00.000Z',
+          reason: 'channels/stable.json: its signature does not verify',
+        },
+      ],
+    });
+    // Never a good check at all (an untrusted key from the first day): refusing too.
+    const neverGood = { ...badSignature, lastSuccess: undefined };
+    expect(terminalState(approved('2026-03-02T02:30:00Z', neverGood), now).kind).toBe('refusing');
+    // A good check since the refusal, and nothing newer offered: the refusal is history.
+    const since = { ...badSignature, lastSuccess: '2026-03-02T02:35:00.000Z' };
+    expect(terminalState(approved('2026-03-02T02:35:00Z', since), at('2026-03-02T02:36:00Z')).kind).toBe(
+      'healthy',
+    );
+    // A good check since, but still below what the feed offers: still refusing that version.
+    const stillBehind = { ...since, feedLatest: { version: 3, publishedAt: '2026-03-02T01:00:00.000Z' } };
+    expect(
+      terminalState(approved('2026-03-02T02:35:00Z', stillBehind), at('2026-03-02T02:36:00Z')).kind,
+    ).toBe('refusing');
+  });
+
   it('feed stale, clock wrong and memory high, several at once, the first named the state', () => {
     const troubled = status({
       feedStale: true,

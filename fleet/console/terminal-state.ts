@@ -5,6 +5,7 @@
  */
 import { wallClock } from '../../content/hall-time.ts';
 import type { TerminalStatus } from '../protocol.ts';
+import { hallZoneOf } from './hall-zone.ts';
 
 /** Three missed heartbeats (one every 5 minutes): silence shorter than this is not news. */
 export const NOT_SEEN_AFTER_MS = 15 * 60_000;
@@ -114,21 +115,29 @@ function notSeen(facts: TerminalFacts, now: Date): { alert: boolean; quiet: bool
   const silentFrom = facts.lastSeen.getTime() + NOT_SEEN_AFTER_MS;
   if (now.getTime() <= silentFrom) return { alert: false, quiet: false };
   const hours = facts.latest?.hours;
-  const zone = facts.latest?.clock.hallTimeZone;
   // No hours known: the console cannot tell night from trouble, so every silence counts.
-  if (!hours || !zone) return { alert: true, quiet: false };
+  if (!hours || !facts.latest) return { alert: true, quiet: false };
+  // A zone this engine does not know is read as the default one, not thrown on (hall-zone.ts).
+  const zone = hallZoneOf(facts.latest);
   const alert = openDuring(hours, zone, new Date(silentFrom), now);
   return { alert, quiet: !alert };
 }
 
-/** A refusal counts while the terminal neither shows nor has staged what the feed offers now. */
+/**
+ * A refusal counts when no good check has come since it (or none ever has), or while the terminal
+ * neither shows nor has staged what the feed offered. Both, because feedLatest is only learnt from a
+ * channel file whose signature verified: after a bad signature or an unknown key feedLatest still names
+ * the old version, and without the first rule the console would call a terminal that refuses every
+ * update "healthy".
+ */
 function currentRefusal(status: TerminalStatus): TerminalStatus['lastRefusal'] {
   const refusal = status.lastRefusal;
   if (!refusal) return undefined;
+  if (!status.lastSuccess || Date.parse(refusal.at) >= Date.parse(status.lastSuccess)) return refusal;
   const latest = status.feedLatest?.version;
-  if (latest === undefined) return refusal;
+  if (latest === undefined) return undefined;
   const has = Math.max(status.content.showing?.version ?? 0, status.content.staged?.version ?? 0);
-  return has >= latest ? undefined : refusal;
+  return has < latest ? refusal : undefined;
 }
 
 export function terminalState(facts: TerminalFacts, now: Date): TerminalState {

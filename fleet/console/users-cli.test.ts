@@ -2,7 +2,7 @@
  * `npm run fleet -- user …` as an administrator runs it: the password piped on stdin (never an
  * argument), too short refused, a second add refused, reset and list; the account then signs in.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,11 +13,11 @@ import { signIn } from './sign-in.ts';
 const dataDir = mkdtempSync(join(tmpdir(), 'fleet-users-cli-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-function fleetUser(args: string[], stdin = '') {
+function fleetUser(args: string[], stdin = '', folder = dataDir) {
   const { DATABASE_URL: _ignored, ...env } = process.env;
   const run = spawnSync(
     process.execPath,
-    ['--import', 'tsx', 'fleet/server.ts', 'user', ...args, '--data', dataDir],
+    ['--import', 'tsx', 'fleet/server.ts', 'user', ...args, '--data', folder],
     {
       input: stdin,
       env,
@@ -61,4 +61,55 @@ describe('npm run fleet -- user', () => {
       await db.close();
     }
   }, 60_000);
+});
+
+/** The service on `folder`, started as staff start it; resolves once it listens. */
+function startService(folder: string): Promise<{ pid: number; stop: () => Promise<number | null> }> {
+  const { DATABASE_URL: _ignored, ...env } = process.env;
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'fleet/server.ts', '--port', '0', '--data', folder],
+    { env },
+  );
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const read = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('reports at ')) {
+        resolve({
+          pid: child.pid!,
+          stop: () => {
+            child.kill('SIGTERM');
+            return exited;
+          },
+        });
+      }
+    };
+    child.stdout.on('data', read);
+    child.stderr.on('data', read);
+    void exited.then((code) => reject(new Error(`fleet exited with ${code}:\n${output}`)));
+  });
+}
+
+describe('npm run fleet -- user while the service runs on the same PGlite folder', () => {
+  it('refuses, naming the service and what to do, and works once the service has stopped', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'fleet-users-cli-running-'));
+    try {
+      const service = await startService(folder);
+      const refused = fleetUser(['add', 'zhao.min'], 'a long enough password\n', folder);
+      expect(await service.stop()).toBe(0);
+      expect(refused).toMatchObject({
+        code: 1,
+        out: '',
+        err: expect.stringContaining(
+          `the fleet service (pid ${service.pid}) has the data folder ${folder} open: stop it first, then run this again; nothing changed`,
+        ),
+      });
+      expect(fleetUser(['add', 'zhao.min'], 'a long enough password\n', folder)).toMatchObject({ code: 0 });
+      expect(fleetUser(['list'], '', folder)).toMatchObject({ out: expect.stringMatching(/^zhao\.min\t/) });
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  }, 90_000);
 });
