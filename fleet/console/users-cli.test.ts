@@ -2,12 +2,13 @@
  * `npm run fleet -- user …` as an administrator runs it: the password piped on stdin (never an
  * argument), too short refused, a second add refused, reset and list; the account then signs in.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openPglite } from '../db.ts';
+import { runService } from '../testing/run-service.ts';
 import { signIn } from './sign-in.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'fleet-users-cli-'));
@@ -63,40 +64,11 @@ describe('npm run fleet -- user', () => {
   }, 60_000);
 });
 
-/** The service on `folder`, started as staff start it; resolves once it listens. */
-function startService(folder: string): Promise<{ pid: number; stop: () => Promise<number | null> }> {
-  const { DATABASE_URL: _ignored, ...env } = process.env;
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'fleet/server.ts', '--port', '0', '--data', folder],
-    { env },
-  );
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const read = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('reports at ')) {
-        resolve({
-          pid: child.pid!,
-          stop: () => {
-            child.kill('SIGTERM');
-            return exited;
-          },
-        });
-      }
-    };
-    child.stdout.on('data', read);
-    child.stderr.on('data', read);
-    void exited.then((code) => reject(new Error(`fleet exited with ${code}:\n${output}`)));
-  });
-}
-
 describe('npm run fleet -- user while the service runs on the same PGlite folder', () => {
   it('refuses, naming the service and what to do, and works once the service has stopped', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'fleet-users-cli-running-'));
     try {
-      const service = await startService(folder);
+      const service = await runService(folder);
       const refused = fleetUser(['add', 'zhao.min'], 'a long enough password\n', folder);
       expect(await service.stop()).toBe(0);
       expect(refused).toMatchObject({

@@ -1,23 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { SyncStatus } from '../../sync/index.ts';
+import { emptyStatus } from '../../sync/status.ts';
 import type { ResilienceEvent } from '../resilience/resilience-log.ts';
 import { reportTrigger } from './report-trigger.ts';
 
 const START = Date.parse('2026-03-02T08:00:00Z');
 const sync: SyncStatus = {
+  ...emptyStatus(),
   active: { version: 3, published: '2026-03-01T10:00:00Z', expires: '2026-03-09T10:00:00Z' },
-  previous: undefined,
-  staged: undefined,
-  feedLatest: undefined,
-  checking: false,
-  lastCheck: undefined,
-  lastSuccess: undefined,
-  nextCheck: undefined,
-  progress: undefined,
-  stale: false,
-  failures: 0,
-  log: [],
-  checks: [],
 };
 const entry = (i: number): ResilienceEvent => ({
   at: new Date(START + i * 60_000).toISOString(),

@@ -10,7 +10,8 @@ import { useStorageEstimate } from './use-storage-estimate.ts';
 
 declare const __APP_VERSION__: string;
 
-function Fact({
+/** One labelled fact of the panel; `problem` marks it as something staff must act on. */
+export function Fact({
   label,
   children,
   problem,

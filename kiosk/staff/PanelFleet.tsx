@@ -8,23 +8,7 @@ import { useApp } from '../app/context.ts';
 import { fleetView, UNREACHABLE_LOUD_MS } from '../fleet/fleet-state.ts';
 import { QrCode } from '../ui/QrCode.tsx';
 import { bytes, localTime } from './format.ts';
-
-function Row({
-  label,
-  children,
-  problem,
-}: {
-  label: string;
-  children: preact.ComponentChildren;
-  problem?: boolean;
-}) {
-  return (
-    <div class={problem ? 'staff-fact problem' : 'staff-fact'}>
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </div>
-  );
-}
+import { Fact } from './PanelFacts.tsx';
 
 function problemLine(
   t: TFunction,
@@ -52,7 +36,7 @@ export function FleetFacts({ t }: { t: TFunction }) {
       <section class="staff-section" aria-labelledby="staff-fleet">
         <h2 id="staff-fleet">{t('fleet.section')}</h2>
         <dl>
-          <Row label={t('fleet.reporting')}>{t('fleet.off')}</Row>
+          <Fact label={t('fleet.reporting')}>{t('fleet.off')}</Fact>
         </dl>
       </section>
     );
@@ -71,39 +55,39 @@ export function FleetFacts({ t }: { t: TFunction }) {
       )}
       <div class="staff-fleet">
         <dl>
-          <Row label={t('fleet.reporting')}>{t('fleet.on')}</Row>
-          <Row label={t('fleet.url')}>
+          <Fact label={t('fleet.reporting')}>{t('fleet.on')}</Fact>
+          <Fact label={t('fleet.url')}>
             <span class="staff-code">{view.url}</span>
-          </Row>
-          <Row label={t('fleet.device')}>
+          </Fact>
+          <Fact label={t('fleet.device')}>
             <span class="staff-code">{view.deviceId ?? t('fleet.fingerprintWait')}</span>
-          </Row>
-          <Row label={t('fleet.fingerprint')}>
+          </Fact>
+          <Fact label={t('fleet.fingerprint')}>
             <span class="staff-code">{view.fingerprint ?? t('fleet.fingerprintWait')}</span>
-          </Row>
-          <Row label={t('fleet.lastSent')}>
+          </Fact>
+          <Fact label={t('fleet.lastSent')}>
             {view.lastSent
               ? t('fleet.lastSentValue', { seq: view.lastSent.seq, time: localTime(view.lastSent.at, zone) })
               : t('value.never')}
-          </Row>
-          <Row label={t('fleet.lastAck')} problem={view.lastAck?.pending}>
+          </Fact>
+          <Fact label={t('fleet.lastAck')} problem={view.lastAck?.pending}>
             {view.lastAck
               ? t(view.lastAck.pending ? 'fleet.lastAckPending' : 'fleet.lastAckValue', {
                   seq: view.lastAck.seq,
                   time: localTime(view.lastAck.at, zone),
                 })
               : t('value.never')}
-          </Row>
-          <Row label={t('fleet.outbox')}>
+          </Fact>
+          <Fact label={t('fleet.outbox')}>
             {t('fleet.outboxValue', { count: view.outbox.reports, size: bytes(view.outbox.bytes) })}
             {view.nextTry !== undefined && view.outbox.reports > 0 && (
               <span class="staff-aside">{t('fleet.nextTry', { time: localTime(view.nextTry, zone) })}</span>
             )}
-          </Row>
+          </Fact>
           {(view.dropped.heartbeats > 0 || view.dropped.events > 0) && (
-            <Row label={t('fleet.dropped')} problem={view.dropped.events > 0}>
+            <Fact label={t('fleet.dropped')} problem={view.dropped.events > 0}>
               {t('fleet.droppedValue', view.dropped)}
-            </Row>
+            </Fact>
           )}
         </dl>
         {view.deviceId && view.fingerprint && (
