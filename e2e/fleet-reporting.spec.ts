@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { copyOfSample, kioskOnFeed, publish } from './fixtures/feed.ts';
 import { type FleetService, startFleetService } from './fixtures/fleet.ts';
+import { outbox, passMinutes, passUntil } from './fixtures/fleet-time.ts';
 import { fact, openPanel } from './fixtures/staff.ts';
 import { expect, test } from './fixtures/test.ts';
 
@@ -16,32 +17,6 @@ import { expect, test } from './fixtures/test.ts';
 const startUrl = (kiosk: string, fleet: FleetService, extra = '') =>
   `${kiosk}/?fleet=${encodeURIComponent(fleet.url)}&device=lobby-1&feedTimeout=3600&feedStall=3600${extra}`;
 
-/** Lets `minutes` pass on the page's clock, a minute at a time, with a moment of real time for network and IndexedDB. */
-async function passMinutes(page: Page, minutes: number) {
-  for (let i = 0; i < minutes; i++) {
-    await page.clock.runFor(60_000);
-    await page.waitForTimeout(150);
-  }
-}
-
-/**
- * Reads what the service stored until `ok` holds, letting a minute pass on the page between reads (a
- * terminal only reports as its clock moves; on PGlite each read also restarts the service, see the fixture).
- */
-async function passUntil<T>(
-  page: Page,
-  read: () => Promise<T>,
-  ok: (value: T) => boolean,
-  minutes = 12,
-): Promise<T> {
-  for (let i = 0; ; i++) {
-    const value = await read();
-    if (ok(value)) return value;
-    if (i >= minutes)
-      throw new Error(`not so after ${minutes} minutes: ${JSON.stringify(value).slice(0, 800)}`);
-    await passMinutes(page, 1);
-  }
-}
 const messages = (events: { message: string }[]) => events.map((e) => e.message).join('\n');
 
 const dd = (page: Page, label: string) => fact(page, label).locator('dd');
@@ -81,7 +56,7 @@ test('reports reach the fleet service: pending, approved, every one after an out
     // Staff approve it: the pending report is stored, and so is the next heartbeat.
     await fleet.approve(fingerprint, { hall: 'sample-hall', place: 'lobby' });
     const before = await passUntil(
-      page,
+      { pages: [page] },
       () => fleet.reports(fingerprint),
       (r) => r.length >= 2,
     );
@@ -96,7 +71,7 @@ test('reports reach the fleet service: pending, approved, every one after an out
       readFileSync(path, 'utf8').replace('zh-CN: 普通护照签发', 'zh-CN: 普通护照签发（新规）'),
     );
     publish(folder, kiosk.feed);
-    await passMinutes(page, 30);
+    await passMinutes({ pages: [page] }, 30);
     await openPanel(page);
     await expect(dd(page, '正在显示')).toContainText('版本 2');
     await expect(dd(page, '待发送')).not.toContainText(/^0 份/);
@@ -105,7 +80,7 @@ test('reports reach the fleet service: pending, approved, every one after an out
     // Back: within the backoff's cap every waiting report arrives.
     await fleet.start();
     const after = await passUntil(
-      page,
+      { pages: [page] },
       () => fleet.reports(fingerprint),
       (r) => r.at(-1)?.payload.status.content.showing?.version === 2,
     );
@@ -121,21 +96,9 @@ test('reports reach the fleet service: pending, approved, every one after an out
     ).toHaveLength(1);
     // The terminal's outbox empties (the last of a backlog may wait for one more retry), and what it made last is what the service has.
     const empty = await passUntil(
-      page,
+      { pages: [page] },
       async () => {
-        const waiting = await page.evaluate(async () => {
-          const open = indexedDB.open('sunlight-fleet');
-          const db = await new Promise<IDBDatabase>((resolve) => {
-            open.onsuccess = () => resolve(open.result);
-          });
-          const all = db.transaction('outbox').objectStore('outbox').getAllKeys();
-          return new Promise<number>((resolve) => {
-            all.onsuccess = () => {
-              resolve(all.result.length);
-              db.close();
-            };
-          });
-        });
+        const { waiting } = await outbox(page);
         return { waiting, stored: await fleet.reports(fingerprint) };
       },
       ({ waiting }) => waiting === 0,
@@ -151,14 +114,14 @@ test('reports reach the fleet service: pending, approved, every one after an out
     // Staff ask for a sync now and attract-only: both carried out, once, and reported.
     const sync = await fleet.give(fingerprint, 'sync-now');
     const mode = await fleet.give(fingerprint, 'set-mode', 'attract');
-    await passMinutes(page, 6);
+    await passMinutes({ pages: [page] }, 6);
     await openPanel(page);
     await expect(fact(page, '模式')).toContainText('仅轮播');
     await expect(fact(page, '模式')).toContainText('工作人员');
     await closePanel(page);
     const carriedOut = new RegExp(`sync now.*${sync.id}[\\s\\S]*mode set by staff.*${mode.id}`);
     await passUntil(
-      page,
+      { pages: [page] },
       () => fleet.events(fingerprint),
       (e) => carriedOut.test(messages(e)),
     );
@@ -195,7 +158,7 @@ test('a reload command waits until nobody uses the screen', async ({ page }) => 
     await fleet.give(fingerprint, 'reload');
     // The command arrived (its waiting is reported), but the visit goes on undisturbed.
     await passUntil(
-      page,
+      { pages: [page] },
       () => fleet.events(fingerprint),
       (e) => /staff asked for a reload: waiting until nobody uses the screen/.test(messages(e)),
       8,
@@ -204,11 +167,11 @@ test('a reload command waits until nobody uses the screen', async ({ page }) => 
     expect(await page.evaluate(() => 'beforeReload' in window)).toBe(true);
 
     // The visit ends; the reload comes then, and the next report says why.
-    await passMinutes(page, 12);
+    await passMinutes({ pages: [page] }, 12);
     await expect.poll(() => page.evaluate(() => 'beforeReload' in window)).toBe(false);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('示例市政务服务中心');
     const reloads = await passUntil(
-      page,
+      { pages: [page] },
       async () => (await fleet.events(fingerprint)).filter((e) => e.kind === 'reload'),
       (e) => e.length > 0,
     );
@@ -229,7 +192,7 @@ test('a terminal without fleet= sends nothing, and its panel says reporting is o
   try {
     await page.goto(`${kiosk.url}/?device=lobby-1&feedTimeout=3600&feedStall=3600`);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('示例市政务服务中心');
-    await passMinutes(page, 12);
+    await passMinutes({ pages: [page] }, 12);
     await openPanel(page);
     const section = page.getByRole('region', { name: '向管理中心报告' });
     await expect(section).toContainText('关闭（启动网址没有 fleet，本机不发送任何数据）');

@@ -16,6 +16,7 @@ import type { Page } from '@playwright/test';
 import { serveKiosk } from '../scripts/kiosk-server.ts';
 import { copyOfSample, kioskOnFeed, publish } from './fixtures/feed.ts';
 import { type FleetService, type StoredReport, startFleetService } from './fixtures/fleet.ts';
+import { outbox, passMinutes, passUntil, type Terminals } from './fixtures/fleet-time.ts';
 import { fact, openPanel } from './fixtures/staff.ts';
 import { atTestDay, expect, test } from './fixtures/test.ts';
 import { TEST_DAY } from './fixtures/test-day.ts';
@@ -29,60 +30,10 @@ if (process.env.CI && !process.env.FLEET_TEST_DATABASE_URL) {
 const startUrl = (kiosk: string, fleet: FleetService, device: string) =>
   `${kiosk}/?fleet=${encodeURIComponent(fleet.url)}&device=${device}&feedTimeout=3600&feedStall=3600`;
 
-/** Moves both terminals' clocks on a minute at a time, and the service's with them. */
-async function passMinutes(fleet: FleetService, terminals: Page[], minutes: number) {
-  for (let i = 0; i < minutes; i++) {
-    for (const page of terminals) await page.clock.runFor(60_000);
-    await terminals[0]!.waitForTimeout(200);
-    fleet.setClock(new Date(await terminals[0]!.evaluate(() => Date.now())));
-  }
-}
-
-async function passUntil<T>(
-  fleet: FleetService,
-  terminals: Page[],
-  read: () => Promise<T>,
-  ok: (value: T) => boolean,
-  minutes = 15,
-): Promise<T> {
-  for (let i = 0; ; i++) {
-    const value = await read();
-    if (ok(value)) return value;
-    if (i >= minutes)
-      throw new Error(`not so after ${minutes} minutes: ${JSON.stringify(value).slice(0, 600)}`);
-    await passMinutes(fleet, terminals, 1);
-  }
-}
-
 async function signIn(staff: Page, name: string, password: string, button: string) {
   await staff.getByLabel(name).fill(STAFF.name);
   await staff.getByLabel(password).fill(STAFF.password);
   await staff.getByRole('button', { name: button }).click();
-}
-
-/** The terminal's outbox as it stands: reports waiting, the last number made, drops not yet reported. */
-async function outbox(page: Page): Promise<{ waiting: number; lastSeq: number; unreported: number }> {
-  return page.evaluate(async () => {
-    const open = indexedDB.open('sunlight-fleet');
-    const db = await new Promise<IDBDatabase>((resolve) => {
-      open.onsuccess = () => resolve(open.result);
-    });
-    const read = <T>(request: IDBRequest<T>) =>
-      new Promise<T>((resolve) => {
-        request.onsuccess = () => resolve(request.result);
-      });
-    const tx = db.transaction(['outbox', 'meta']);
-    const waiting = (await read(tx.objectStore('outbox').getAllKeys())).length;
-    const meta = (await read(tx.objectStore('meta').get('meta'))) as
-      | { nextSeq: number; dropped: { heartbeats: number; events: number } }
-      | undefined;
-    db.close();
-    return {
-      waiting,
-      lastSeq: (meta?.nextSeq ?? 1) - 1,
-      unreported: (meta?.dropped.heartbeats ?? 0) + (meta?.dropped.events ?? 0),
-    };
-  });
 }
 
 async function fingerprintOf(page: Page): Promise<string> {
@@ -142,21 +93,21 @@ test('the console shows one terminal updated and one refusing a corrupted update
     await browser.newContext({ viewport: { width: 1440, height: 1000 }, bypassCSP: true }),
   );
   const staff = await staffContext.newPage();
-  const terminals = [page, pageB];
+  const terminals: Terminals = { pages: [page, pageB], fleet, settleMs: 200 };
   try {
     expect(context).not.toBe(contextB);
     await page.goto(startUrl(kioskA.url, fleet, 'lobby-a'));
     await pageB.goto(startUrl(kioskB.url, fleet, 'lobby-b'));
-    for (const terminal of terminals) {
+    for (const terminal of terminals.pages) {
       await expect(terminal.getByRole('heading', { level: 1 })).toHaveText('示例市政务服务中心');
     }
     const [fingerprintA, fingerprintB] = [await fingerprintOf(page), await fingerprintOf(pageB)];
     expect(fingerprintA).not.toBe(fingerprintB);
     await passUntil(
-      fleet,
       terminals,
       () => fleet.terminals(),
       (list) => list.length === 2,
+      15,
     );
 
     // Staff sign in and approve both terminals, comparing fingerprints with the terminals' panels.
@@ -176,10 +127,10 @@ test('the console shows one terminal updated and one refusing a corrupted update
       await expect(staff.getByRole('status').filter({ hasText: '已批准' })).toBeVisible();
     }
     await passUntil(
-      fleet,
       terminals,
       async () => (await fleet.terminals()).map((t) => t.status),
       (statuses) => statuses.every((s) => s === 'approved'),
+      15,
     );
 
     // A new version; terminal B's copy of the feed has one of its new files damaged.
@@ -201,16 +152,16 @@ test('the console shows one terminal updated and one refusing a corrupted update
     writeFileSync(join(feedB, 'files', damaged!), bytes);
 
     await passUntil(
-      fleet,
       terminals,
       async () => (await fleet.reports(fingerprintA)).at(-1)?.payload.status.content.showing?.version,
       (shown) => shown === published.version,
+      15,
     );
     await passUntil(
-      fleet,
       terminals,
       async () => (await fleet.reports(fingerprintB)).at(-1)?.payload.status.lastRefusal?.message,
       (refusal) => refusal?.includes('hash check failed') ?? false,
+      15,
     );
 
     // The console: A updated and healthy, B refusing with the reason in words; progress 1 of 2.
@@ -251,15 +202,15 @@ test('the console shows one terminal updated and one refusing a corrupted update
       b: (await fleet.reports(fingerprintB)).length,
     };
     await fleet.stop();
-    await passMinutes(fleet, terminals, 31);
+    await passMinutes(terminals, 31);
     expect((await outbox(page)).waiting).toBeGreaterThan(0);
     expect((await outbox(pageB)).waiting).toBeGreaterThan(0);
     await fleet.start();
     await passUntil(
-      fleet,
       terminals,
       async () => [(await outbox(page)).waiting, (await outbox(pageB)).waiting],
       (sizes) => sizes.every((n) => n === 0),
+      15,
     );
     for (const [terminal, fingerprint, count] of [
       [page, fingerprintA, reportsBefore.a],

@@ -8,6 +8,7 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
+import { processIsAlive } from '../scripts/feed-lock.ts';
 
 export const LOCK_FILE = 'fleet.lock';
 
@@ -26,16 +27,6 @@ function readHolder(path: string): LockHolder | undefined {
       : undefined;
   } catch {
     return undefined;
-  }
-}
-
-/** Whether `pid` is a live process on this host (EPERM: it lives, under another user). */
-function lives(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
@@ -68,7 +59,7 @@ export function lockDataFolder(dataDir: string): DataFolderLock {
         reason: `the fleet service on host ${holder.host} (pid ${holder.pid}) has the data folder ${dataDir} open: stop it first, then run this again (if it no longer runs, remove ${path})`,
       };
     }
-    if (holder && lives(holder.pid)) {
+    if (holder && processIsAlive(holder.pid)) {
       return {
         ok: false,
         reason: `the fleet service (pid ${holder.pid}) has the data folder ${dataDir} open: stop it first, then run this again`,

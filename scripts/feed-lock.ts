@@ -77,7 +77,8 @@ function isStale(path: string, holder: Holder | undefined, now: number): boolean
   return now - since > STALE_AFTER_MS;
 }
 
-function processIsAlive(pid: number): boolean {
+/** Whether `pid` is a live process on this host (EPERM: it lives, under another user). */
+export function processIsAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
