@@ -204,3 +204,27 @@ test('a terminal without fleet= sends nothing, and its panel says reporting is o
     await kiosk.close();
   }
 });
+
+test.describe('without the service worker', () => {
+  // The worker would answer from its precache, out of the route's reach: the chunk must really be lost.
+  test.use({ serviceWorkers: 'block' });
+  test('a terminal whose reporting code cannot load says so on its panel, and runs on', async ({ page }) => {
+    test.setTimeout(120_000);
+    const kiosk = await kioskOnFeed();
+    // The reporting chunk is lost (a half-copied install, a proxy that drops it): its import fails.
+    await page.route(/\/assets\/start-[^/]+\.js$/, (route) => route.abort('failed'));
+    try {
+      await page.goto(
+        `${kiosk.url}/?device=lobby-1&fleet=http://127.0.0.1:9/&feedTimeout=3600&feedStall=3600`,
+      );
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('示例市政务服务中心');
+      await passMinutes({ pages: [page] }, 1);
+      await openPanel(page);
+      const section = page.getByRole('region', { name: '向管理中心报告' });
+      await expect(section.getByRole('alert')).toContainText('本机无法报告：报告程序没有载入');
+      await expect(section).toContainText('http://127.0.0.1:9/');
+    } finally {
+      await kiosk.close();
+    }
+  });
+});

@@ -12,6 +12,7 @@ import { registerAppUpdates } from './app/app-updates.ts';
 import { installFonts } from './app/fonts.ts';
 import { preloadScreens } from './app/lazy-screens.ts';
 import { readSettings, visitLanguage } from './config.ts';
+import { reportingDidNotLoad } from './fleet/fleet-state.ts';
 import { setupI18n } from './i18n/setup.ts';
 import { installLockdown } from './lockdown/install.ts';
 import { createClockModel } from './models/clock-model.ts';
@@ -119,7 +120,10 @@ async function boot(): Promise<void> {
     setTimeout(() => {
       import('./fleet/start.ts')
         .then((m) => m.startFleet(fleetUrl, { settings, sync, engine, terminalMode, session, clock }))
-        .catch((e: unknown) => console.error('[sunlight fleet] reporting did not start', e));
+        .catch((e: unknown) => {
+          console.error('[sunlight fleet] reporting did not start', e);
+          reportingDidNotLoad(fleetUrl, e, clock.now.peek().getTime());
+        });
     }, FLEET_START_DELAY_MS);
   // After the first paint: the other screens' chunks, so no later tap waits for them.
   requestAnimationFrame(preloadScreens);

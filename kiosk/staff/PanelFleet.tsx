@@ -22,6 +22,7 @@ function problemLine(
   if (p.kind === 'revoked') return { loud: true, text: t('fleet.revoked', { message }) };
   if (p.kind === 'refused') return { loud: true, text: t('fleet.refused', { status: p.status, message }) };
   if (p.kind === 'broken') return { loud: true, text: t('fleet.broken', { message }) };
+  if (p.kind === 'not-loaded') return { loud: true, text: t('fleet.notLoaded', { message }) };
   return now - p.since >= UNREACHABLE_LOUD_MS
     ? { loud: true, text: t('fleet.unreachable', { since: localTime(p.since, zone), message }) }
     : { loud: false, text: t('fleet.unreachableShort', { message }) };

@@ -129,6 +129,7 @@ export const strings = defineStrings(
       unreachable: '自 {{since}} 起无法连接管理中心，报告保存在本机，恢复后会补发：{{message}}',
       unreachableShort: '暂时无法连接管理中心，稍后重试：{{message}}',
       broken: '本机无法报告：{{message}}',
+      notLoaded: '本机无法报告：报告程序没有载入。请重新启动本机；仍不行请联系管理中心（{{message}}）',
     },
     sync: {
       checking: '正在检查内容源…',
@@ -276,6 +277,8 @@ export const strings = defineStrings(
         'No answer from the fleet service since {{since}}: reports are kept here and sent when it is back: {{message}}',
       unreachableShort: 'The fleet service does not answer just now; trying again: {{message}}',
       broken: 'This terminal cannot report: {{message}}',
+      notLoaded:
+        'This terminal cannot report: the reporting code did not load. Restart the terminal; if that does not help, call the centre ({{message}})',
     },
     sync: {
       checking: 'Checking the feed…',
