@@ -14,6 +14,24 @@ describe('the sample hall', () => {
     expect(gaps).toEqual([]);
   });
 
+  it('should give every visitor-facing text its English form, and write money one way in English', () => {
+    const gaps = problems.warnings
+      .filter((w) => /has no .* form|has Chinese in it|writes money as/.test(w.message))
+      .map(formatProblem);
+    expect(gaps).toEqual([]);
+  });
+
+  it('should put every service in a topic, the ID card where visitors look for it, and say which are used most', () => {
+    const c = content!;
+    const topics = new Map(c.hall.value.topics.map((t) => [t.id, t.name]));
+    expect(c.services.filter((s) => s.value.topics.length === 0).map((s) => s.value.id)).toEqual([]);
+    const idCard = c.services.find((s) => s.value.id === 'id-card-replace')!.value;
+    expect(idCard.topics.map((t) => (topics.get(t) as Record<string, string>)['zh-CN'])).toContain(
+      '户籍·证件',
+    );
+    expect(c.services.filter((s) => s.value.popularity !== undefined).length).toBeGreaterThanOrEqual(8);
+  });
+
   it('should have the size the issue asks for', () => {
     expect(content).toBeDefined();
     const c = content!;

@@ -1,9 +1,9 @@
 /** Walks a value alongside the schema that validated it, visiting every (L) and (Md) field with its path. */
 import * as v from 'valibot';
-import { LIST_OF, LOCALIZED, MARKDOWN } from './schema-marks.ts';
+import { LIST_OF, LOCALIZED, MARKDOWN, NEUTRAL } from './schema-marks.ts';
 
 export type Path = (string | number)[];
-export type FieldVisit = (value: unknown, path: Path, kind: 'localized' | 'markdown') => void;
+export type FieldVisit = (value: unknown, path: Path, kind: 'localized' | 'markdown' | 'neutral') => void;
 
 type AnySchema = v.GenericSchema & {
   entries?: Record<string, AnySchema>;
@@ -22,7 +22,7 @@ export function walkLocalized(
 ): void {
   const s = schema as AnySchema;
   if (MARKDOWN.has(s) || LOCALIZED.has(s)) {
-    visit(value, path, MARKDOWN.has(s) ? 'markdown' : 'localized');
+    visit(value, path, MARKDOWN.has(s) ? 'markdown' : NEUTRAL.has(s) ? 'neutral' : 'localized');
     return;
   }
   if (value === undefined || value === null) return;

@@ -9,7 +9,7 @@
  */
 import * as v from 'valibot';
 import { isTimeZone } from './hall-time.ts';
-import { LIST_OF, LOCALIZED, MARKDOWN } from './schema-marks.ts';
+import { LIST_OF, LOCALIZED, MARKDOWN, NEUTRAL } from './schema-marks.ts';
 
 export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const LOCALE_PATTERN = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
@@ -29,6 +29,23 @@ export const Localized = v.union(
   'should be text, or a map from language to text like { zh-CN: …, en: … }',
 );
 LOCALIZED.add(Localized);
+
+/**
+ * (L) text that may be the same in every language: a number, a phone number, a web or e-mail address, a code
+ * written once (`"12345"`, `https://…`); or, when it has words, a map from language to text like (L)
+ * (`{ zh-CN: 第十一条, en: Article 11 }`, an address, an official's name with its pinyin). A plain text with
+ * Chinese in it is read as Chinese: the validator warns that the other languages lack their form.
+ */
+export const NeutralOrLocalized = v.union(
+  [
+    v.pipe(v.number(), v.transform(String)),
+    v.pipe(v.string(), v.nonEmpty('must not be empty')),
+    v.record(LocaleTag, v.string()),
+  ],
+  'should be text, or a map from language to text like { zh-CN: …, en: … }',
+);
+LOCALIZED.add(NeutralOrLocalized);
+NEUTRAL.add(NeutralOrLocalized);
 
 /** (Md) text as staff write it: (L) text whose strings are Markdown. */
 export const MarkdownSource = v.union(
@@ -195,6 +212,7 @@ function defineSchemas<
 >(markdown: M, extras: { flow: F; notice: N; hall: H }) {
   const md = v.optional(markdown);
   const L = v.optional(Localized);
+  const N = v.optional(NeutralOrLocalized);
   const countSet = (o: object, keys: string[]) =>
     keys.filter((k) => (o as Record<string, unknown>)[k] !== undefined).length;
 
@@ -262,7 +280,7 @@ function defineSchemas<
     parent: v.optional(Id),
     kind: L,
     responsibilities: md,
-    leaders: v.optional(v.array(v.strictObject({ name: Text, title: L, duties: L })), []),
+    leaders: v.optional(v.array(v.strictObject({ name: NeutralOrLocalized, title: L, duties: L })), []),
     location: v.optional(v.strictObject({ floor: Id, place: v.optional(Id) })),
     windows: v.optional(listOf(Text), []),
     phone: v.optional(Text),
@@ -296,11 +314,13 @@ function defineSchemas<
     department: Id,
     audience: listOf(v.picklist(AUDIENCES)),
     topics: v.optional(v.array(Id), []),
+    /**
+     * How often visitors use the service (applications a year, or any scale the hall keeps to): the most
+     * used come first where services are browsed; services without one follow, by name.
+     */
+    popularity: v.optional(WholeNumber),
     type: L,
-    basis: v.optional(
-      v.array(v.strictObject({ title: Localized, article: v.optional(Text), docNo: v.optional(Text) })),
-      [],
-    ),
+    basis: v.optional(v.array(v.strictObject({ title: Localized, article: N, docNo: N })), []),
     conditions: md,
     materials: v.optional(
       v.array(
@@ -347,7 +367,7 @@ function defineSchemas<
     expires: v.optional(DateText),
   });
 
-  const FeeBasis = v.strictObject({ title: Localized, docNo: v.optional(Text), authority: L });
+  const FeeBasis = v.strictObject({ title: Localized, docNo: N, authority: L });
   const Fee = v.pipe(
     v.strictObject({
       id: Id,
@@ -378,7 +398,7 @@ function defineSchemas<
     id: Id,
     kind: v.picklist(CHANNEL_KINDS),
     name: Localized,
-    value: Text,
+    value: NeutralOrLocalized,
     hours: L,
     scope: L,
     response: L,

@@ -269,6 +269,45 @@ describe('the validator', () => {
       { edit: { 'notices/hello.md': ['attract: true', 'expires: 2026-11-20'] } },
       /^notices\/hello\.md:5: notice "hello" expired on 2026-11-20/,
     ],
+    [
+      'a channel value in Chinese with no English form',
+      { edit: { 'channels.yaml': ['value: 12345', 'value: 一楼服务台'] } },
+      /^channels\.yaml:4: "0\.value" has no en form/,
+    ],
+    [
+      'a document number in Chinese with no English form',
+      {
+        edit: {
+          'services/transfer.yaml': [
+            'complaints: [hotline]\n',
+            'complaints: [hotline]\nbasis:\n  - title: { zh-CN: 办法, en: Measures }\n    docNo: 示政发〔2024〕9号\n',
+          ],
+        },
+      },
+      /^services\/transfer\.yaml:11: "basis\.0\.docNo" has no en form/,
+    ],
+    [
+      "an official's name with no pinyin",
+      {
+        edit: {
+          'departments/housing.yaml': [
+            'windows: ["1"]\n',
+            'windows: ["1"]\nleaders:\n  - { name: 王建国, title: { zh-CN: 局长, en: Director } }\n',
+          ],
+        },
+      },
+      /^departments\/housing\.yaml:11: "leaders\.0\.name" has no en form/,
+    ],
+    [
+      'Chinese left in an English text',
+      { edit: { 'departments/housing.yaml': ['- Registers housing', '- Registers 住房 and 房屋'] } },
+      /^departments\/housing\.yaml:6: "responsibilities\.en" has Chinese in it \(住房, 房屋\)/,
+    ],
+    [
+      'money in English written another way than the kiosk writes it',
+      { edit: { 'departments/housing.yaml': ['- Registers housing', '- Registers housing for CNY 80'] } },
+      /^departments\/housing\.yaml:6: "responsibilities\.en" writes money as "CNY 80": write ¥80/,
+    ],
   ])('should warn of %s without failing', (_name, change, expected) => {
     const { errors, warnings } = run(change);
     expect(errors).toEqual([]);
@@ -276,5 +315,27 @@ describe('the validator', () => {
       warnings.some((w) => expected.test(w)),
       `got:\n${warnings.join('\n')}`,
     ).toBe(true);
+  });
+
+  it.each<[string, Change]>([
+    ['a plain number', {}],
+    [
+      'a text in every language',
+      {
+        edit: {
+          'channels.yaml': ['value: 12345', 'value: { zh-CN: 一楼服务台, en: "Help desk, 1st floor" }'],
+        },
+      },
+    ],
+    [
+      'a web address',
+      { edit: { 'channels.yaml': ['value: 12345', 'value: https://hall.example/complaints'] } },
+    ],
+    [
+      'Chinese given beside its English, in brackets',
+      { edit: { 'departments/housing.yaml': ['- Registers housing', '- Registers housing (住房登记)'] } },
+    ],
+  ])('should take %s as a channel value or an English text without a warning', (_name, change) => {
+    expect(run(change)).toEqual({ errors: [], warnings: [] });
   });
 });

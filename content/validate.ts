@@ -1,6 +1,7 @@
 /** Validates a content folder: every error of the folder in one run, each named by file and line. */
 import * as v from 'valibot';
 import { checkFlows } from './checks/flow.ts';
+import { isChineseText, languageFormProblems, writesHan } from './checks/language-forms.ts';
 import { checkMedia } from './checks/media.ts';
 import { checkReferences } from './checks/references.ts';
 import { checkWarnings } from './checks/warnings.ts';
@@ -169,6 +170,20 @@ function checkText(
           `"${path.join('.')}" has no ${missing.join(', ')} translation`,
         );
       }
+      for (const [locale, text] of Object.entries(byLocale)) {
+        for (const message of languageFormProblems(`"${[...path, locale].join('.')}"`, locale, text))
+          problems.warning(doc.file, doc.lineOf([...path, locale]), message);
+      }
+    } else if (kind === 'neutral') {
+      // A number or an address on the web reads the same in every language; Chinese words do not.
+      const others = locales.filter((l) => !writesHan(l));
+      if (others.length > 0 && isChineseText(String(value))) {
+        problems.warning(
+          doc.file,
+          doc.lineOf(path),
+          `"${path.join('.')}" has no ${others.join(', ')} form: it is Chinese text, so it would show in Chinese on the ${others.join(', ')} screens; write it as { ${[...locales].join(': …, ')}: … }`,
+        );
+      }
     } else if (locales.length > 1) {
       problems.warning(
         doc.file,
@@ -221,6 +236,7 @@ function attachBodies(
       problems.error(t.file, 1, `this translation has no notice: ${t.noticeFile} does not exist`);
     } else {
       bodyProblems(t.file, t.text, 1, problems);
+      translationProblems(t.file, t.locale, t.text, problems);
       const entry = byFile.get(t.noticeFile);
       if (entry) entry.bodies[t.locale] = { text: t.text, file: t.file };
     }
@@ -237,4 +253,12 @@ function attachBodies(
 function bodyProblems(file: string, text: string, firstLine: number, problems: ProblemList): void {
   for (const p of compileMarkdown(text).problems)
     problems[p.severity](file, firstLine + p.line - 1, p.message);
+}
+
+/** A notice body in another language: each of its lines checked for stray Chinese and the money style. */
+function translationProblems(file: string, locale: string, text: string, problems: ProblemList): void {
+  text.split('\n').forEach((line, i) => {
+    for (const message of languageFormProblems('this line', locale, line))
+      problems.warning(file, i + 1, message);
+  });
 }

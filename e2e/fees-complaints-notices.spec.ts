@@ -45,7 +45,7 @@ const WORDS = {
     notaryAmount: '¥80–200 per certificate',
     formulaFee: 'Employment security fund for persons with disabilities',
     formula: /Yearly amount = /,
-    basis: /发改价格〔2019〕914号/,
+    basis: /Fa Gai Jia Ge \[2019\] No\. 914/,
     chargedBy: 'Services that charge it',
     passport: 'Ordinary passport (first issue, renewal and replacement)',
     business: 'Charged to businesses',

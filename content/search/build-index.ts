@@ -84,7 +84,7 @@ export function searchDocuments(c: SearchableContent, syllablesOf: SyllablesOf):
     ...c.fees.map((f) =>
       doc(`fee:${f.id}`, f.name, [...texts(f.text), ...f.basis.flatMap((b) => texts(b.title))]),
     ),
-    ...c.channels.map((ch) => doc(`channel:${ch.id}`, ch.name, [ch.value, ...texts(ch.scope)])),
+    ...c.channels.map((ch) => doc(`channel:${ch.id}`, ch.name, [...texts(ch.value), ...texts(ch.scope)])),
     ...c.notices.map((n) => doc(`notice:${n.id}`, n.title, richTexts(n.body))),
   ];
 }

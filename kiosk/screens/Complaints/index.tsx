@@ -2,10 +2,12 @@
  * replies; web and email channels as QR codes (a kiosk never opens a link); then the hall's commitments. */
 import type { Channel } from '../../../content/schema.ts';
 import { useApp, useT } from '../../app/context.ts';
+import { keepPhoneNumbersWholeIn } from '../../logic/whole-numbers.ts';
 import { Icon, type IconName } from '../../ui/Icon.tsx';
 import { QrCode } from '../../ui/QrCode.tsx';
 import { RichText } from '../../ui/RichText.tsx';
 import { ScreenTitle } from '../../ui/ScreenTitle.tsx';
+import { Shown } from './Shown.tsx';
 import './style.css';
 
 const KIND_ICONS: Record<Channel['kind'], IconName> = {
@@ -18,13 +20,13 @@ const KIND_ICONS: Record<Channel['kind'], IconName> = {
 };
 
 /** What a phone should open from the code: the web address itself, or a new mail to the address. */
-const qrData = (c: Channel): string | undefined =>
-  c.kind === 'web' ? c.value : c.kind === 'email' ? `mailto:${c.value}` : undefined;
+const qrData = (kind: Channel['kind'], value: string): string | undefined =>
+  kind === 'web' ? value : kind === 'email' ? `mailto:${value}` : undefined;
 
 export function Complaints() {
   const { view } = useApp();
   const t = useT('complaints');
-  const commitments = view.rich.value(view.content.value.hall.commitments);
+  const commitments = keepPhoneNumbersWholeIn(view.rich.value(view.content.value.hall.commitments));
   return (
     <div class="complaints">
       <ScreenTitle title={t('title')} subtitle={t('subtitle')} />
@@ -60,35 +62,47 @@ function ChannelCard({ channel: c }: { channel: Channel }) {
   const t = useT('complaints');
   const text = view.text.value;
   const name = text(c.name);
-  const qr = qrData(c);
-  const big = c.kind === 'hotline' || /^[\d\s-]+$/.test(c.value);
+  const value = text(c.value);
+  const kind = t(`kind.${c.kind}`);
+  const qr = qrData(c.kind, value);
+  const number = c.kind === 'hotline' || /^[\d\s-]+$/.test(value);
+  // A channel called what its kind is ("意见箱", a suggestion box) says so once, in its name.
+  const sameAsKind = name.trim().toLowerCase() === kind.trim().toLowerCase();
   return (
     <article class={`channel channel-${c.kind}`} aria-labelledby={`channel-${c.id}`}>
       <div class="channel-main">
-        <p class="channel-kind">
-          <Icon name={KIND_ICONS[c.kind]} size={28} /> {t(`kind.${c.kind}`)}
+        <p class="channel-kind" data-tag>
+          <Icon name={KIND_ICONS[c.kind]} size={28} /> {!sameAsKind && kind}
         </p>
         <h2 id={`channel-${c.id}`} class="channel-name">
           {name}
         </h2>
-        <p class={big ? 'channel-value channel-value-big' : 'channel-value'}>{c.value}</p>
+        <p class={number ? 'channel-value channel-value-big' : 'channel-value'}>
+          <Shown text={value} />
+        </p>
         <dl class="channel-facts">
           {c.hours && (
             <div>
               <dt>{t('hours')}</dt>
-              <dd>{text(c.hours)}</dd>
+              <dd>
+                <Shown text={text(c.hours)} />
+              </dd>
             </div>
           )}
           {c.scope && (
             <div>
               <dt>{t('scope')}</dt>
-              <dd>{text(c.scope)}</dd>
+              <dd>
+                <Shown text={text(c.scope)} />
+              </dd>
             </div>
           )}
           {c.response && (
             <div>
               <dt>{t('response')}</dt>
-              <dd>{text(c.response)}</dd>
+              <dd>
+                <Shown text={text(c.response)} />
+              </dd>
             </div>
           )}
         </dl>

@@ -195,8 +195,8 @@ export function DepartmentPage({ id }: { id: string }) {
             <h2 id="department-leaders">{t('leaders')}</h2>
             <ul class="plain-list">
               {d.leaders.map((l) => (
-                <li key={l.name} class="leader">
-                  <span class="leader-name">{l.name}</span>
+                <li key={text(l.name)} class="leader">
+                  <span class="leader-name">{text(l.name)}</span>
                   <span class="leader-title">{text(l.title)}</span>
                   {l.duties && <span class="leader-duties">{text(l.duties)}</span>}
                 </li>

@@ -3,9 +3,11 @@ import { useEffect, useState } from 'preact/hooks';
 import { FEE_CATEGORIES, type Fee } from '../../../content/schema.ts';
 import { useApp, useT } from '../../app/context.ts';
 import { feeAmount } from '../../logic/fee-amount.ts';
+import { keepPhoneNumbersWholeIn } from '../../logic/whole-numbers.ts';
 import { ListButton } from '../../ui/ListButton.tsx';
 import { RichText } from '../../ui/RichText.tsx';
 import { ScreenTitle } from '../../ui/ScreenTitle.tsx';
+import { Shown } from '../Complaints/Shown.tsx';
 import './style.css';
 
 /** Sector tags with a name in the UI strings; any other tag is shown as written. */
@@ -116,7 +118,7 @@ function FeeCard({
   const tc = useT();
   const text = view.text.value;
   const amount = feeAmount(fee, (key, values) => tc(key, values), text);
-  const exemptions = view.rich.value(fee.exemptions);
+  const exemptions = keepPhoneNumbersWholeIn(view.rich.value(fee.exemptions));
   const services = view.services.value.filter((s) => Array.isArray(s.fees) && s.fees.includes(fee.id));
   return (
     <article
@@ -129,13 +131,15 @@ function FeeCard({
       {fee.sector.length > 0 && (
         <p class="fee-tags">
           {fee.sector.map((s) => (
-            <span key={s} class="fee-tag">
+            <span key={s} class="fee-tag" data-tag>
               {sectorName(s)}
             </span>
           ))}
         </p>
       )}
-      <p class={amount.kind === 'money' ? 'fee-amount' : 'fee-amount-text'}>{amount.shown}</p>
+      <p class={amount.kind === 'money' ? 'fee-amount' : 'fee-amount-text'}>
+        <Shown text={amount.shown} />
+      </p>
       {exemptions.length > 0 && (
         <div class="fee-exemptions">
           <h4>{t('exemptions')}</h4>
@@ -159,10 +163,20 @@ function FeeCard({
           <h4>{t('basis')}</h4>
           <ul class="plain-list">
             {fee.basis.map((b) => (
-              <li key={`${text(b.title)}${b.docNo ?? ''}`}>
-                {t('basisTitle', { title: text(b.title) })}
-                {b.docNo && <span> {b.docNo}</span>}
-                {b.authority && <span> · {text(b.authority)}</span>}
+              <li key={`${text(b.title)}${text(b.docNo)}`}>
+                <Shown text={t('basisTitle', { title: text(b.title) })} />
+                {b.docNo && (
+                  <span class="fee-doc-no">
+                    {' '}
+                    <Shown text={text(b.docNo)} />
+                  </span>
+                )}
+                {b.authority && (
+                  <span>
+                    {' · '}
+                    <Shown text={text(b.authority)} />
+                  </span>
+                )}
               </li>
             ))}
           </ul>

@@ -157,7 +157,7 @@ function Complaints({ service }: { service: Service }) {
           <li key={c.id}>
             <ListButton
               title={view.text.value(c.name)}
-              detail={c.value}
+              detail={view.text.value(c.value)}
               onClick={() => visit.go({ name: 'complaints' })}
             />
           </li>
@@ -181,8 +181,8 @@ function Basis({ service }: { service: Service }) {
             {service.basis.map((b, i) => (
               <li key={i}>
                 {t('basisTitle', { title: text(b.title) })}
-                {b.article && ` ${b.article}`}
-                {b.docNo && t('basisDocNo', { docNo: b.docNo })}
+                {b.article && ` ${text(b.article)}`}
+                {b.docNo && t('basisDocNo', { docNo: text(b.docNo) })}
               </li>
             ))}
           </ul>

@@ -8,6 +8,7 @@ import { ListButton } from '../../ui/ListButton.tsx';
 import { ScreenTitle } from '../../ui/ScreenTitle.tsx';
 import { serviceWhere } from '../ServiceGuide/where.ts';
 import { type Audience, choices, matching } from './filter.ts';
+import { inBrowsingOrder } from './order.ts';
 import './style.css';
 
 type FinderScreen = Extract<Screen, { name: 'services' }>;
@@ -19,7 +20,7 @@ export function ServiceFinder({ screen }: { screen: FinderScreen }) {
   const { hall, departments } = view.content.value;
   const services = view.services.value;
   const { topic, department, audience } = screen;
-  const found = matching(services, screen);
+  const found = inBrowsingOrder(matching(services, screen), (s) => text(s.name), visit.locale.value);
   const results = useRef<HTMLHeadingElement>(null);
   const [showDepartments, setShowDepartments] = useState(department !== undefined);
 
