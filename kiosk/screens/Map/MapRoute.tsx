@@ -34,24 +34,26 @@ export function MapRoute({
   return (
     <section class="map-route" aria-labelledby="map-route-title">
       <h2 id="map-route-title">{t('routeTitle')}</h2>
-      {r.kind === 'same-floor' && <p>{t('sameFloor', { place: label, dir: t(`dir.${r.to}`) })}</p>}
-      {r.kind === 'no-way' && <p>{t('noWay', { floor: floorName })}</p>}
+      {r.kind === 'same-floor' && (
+        <p class="map-route-line">{t('sameFloor', { place: label, dir: t(`dir.${r.to}`) })}</p>
+      )}
+      {r.kind === 'no-way' && <p class="map-route-line">{t('noWay', { floor: floorName })}</p>}
       {r.kind === 'other-floor' && (
         <>
-          <p class="map-route-way">{leg(r.way)}</p>
+          <p class="map-route-line map-route-way">{leg(r.way)}</p>
           {r.way.via.kind === 'lift' ? (
-            <p class="map-route-step-free">{t('stepFreeYes')}</p>
+            <p class="map-route-line map-route-step-free">{t('stepFreeYes')}</p>
           ) : r.stepFree ? (
-            <p class="map-route-step-free">
+            <p class="map-route-line map-route-step-free">
               <strong>{t('stepFreeTitle')}</strong>
               {leg(r.stepFree)}
             </p>
           ) : (
-            <p class="map-route-step-free">{t('stepFreeNone')}</p>
+            <p class="map-route-line map-route-step-free">{t('stepFreeNone')}</p>
           )}
         </>
       )}
-      <p class="map-route-rule">{t('routeRule')}</p>
+      <p class="map-route-line map-route-rule">{t('routeRule')}</p>
     </section>
   );
 }
