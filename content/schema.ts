@@ -177,6 +177,8 @@ export const PLACE_KINDS = [
   'desk',
   'exit',
   'lift',
+  // Added for routes between floors (issue 12): a hall written before it still validates.
+  'stairs',
   'toilet',
   'accessible-toilet',
   'help-desk',
@@ -222,6 +224,15 @@ function defineSchemas<
     kind: v.picklist(PLACE_KINDS),
     x: v.number(),
     y: v.number(),
+    /** The room or area the place is in, on the plan: its label is kept inside it (docs/maps-and-directory.md). */
+    area: v.optional(
+      v.strictObject({
+        x: v.number(),
+        y: v.number(),
+        width: v.pipe(v.number(), v.minValue(1, 'an area needs a width above 0')),
+        height: v.pipe(v.number(), v.minValue(1, 'an area needs a height above 0')),
+      }),
+    ),
   });
   const Hall = v.strictObject({
     id: Id,

@@ -11,12 +11,16 @@ const WORDS = {
     parent: '示例市公安局',
     department: '出入境服务窗口',
     windows: '6、7号窗口',
-    place: /6号窗口 · 一楼/,
+    place: /6、7号窗口 · 一楼/,
     services: '在这里可以办的事',
     service: '普通护照签发',
     duties: '受理普通护照的申领、换发和补发。',
     leader: '郑丽华',
     partOf: '上级部门',
+    office: '示例市政务服务中心管理办公室',
+    officeWindows: '11、12号窗口 · 一楼',
+    officeRoom: /201室.* · 二楼/,
+    officePhone: '0000-6188 1200',
   },
   en: {
     directory: 'Departments',
@@ -24,12 +28,16 @@ const WORDS = {
     parent: 'Shili City Public Security Bureau',
     department: 'Exit-Entry Service Windows',
     windows: 'Windows 6, 7',
-    place: /Window 6 · 1st floor/,
+    place: /Windows 6, 7 · 1st floor/,
     services: 'Services here',
     service: 'Ordinary passport (first issue, renewal and replacement)',
     duties: 'Receives applications for new, renewed and replacement ordinary passports.',
     leader: 'Window supervisor',
     partOf: 'Part of',
+    office: 'Shili City Government Service Center Management Office',
+    officeWindows: 'Windows 11, 12 · 1st floor (ground floor)',
+    officeRoom: /Room 201.* · 2nd floor/,
+    officePhone: '0000-6188 1200',
   },
 } as const;
 
@@ -68,6 +76,32 @@ for (const [orientation, viewport] of Object.entries(ORIENTATIONS)) {
         const services = page.getByRole('list', { name: w.services });
         await services.getByRole('button', { name: new RegExp(`^${escapeRegExp(w.service)}`) }).click();
         await expect(page.getByRole('heading', { level: 1 })).toHaveText(w.service);
+        await kiosk.close();
+      });
+
+      test('an office upstairs with windows downstairs: each is said on its own floor', async ({ page }) => {
+        const kiosk = await kioskOnFeed();
+        await openKiosk(page, kiosk.url, lang);
+        await page.getByRole('button', { name: new RegExp(`^${w.directory}`) }).click();
+        // The plan has windows 11 and 12 on the 1st floor, whatever floor the office itself is on.
+        const office = page.getByRole('button', { name: new RegExp(`^${w.office}`) });
+        await expect(office).toContainText(w.officeWindows);
+        await office.click();
+        await expect(page.getByRole('heading', { level: 1 })).toHaveText(w.office);
+        await expect(page.getByText(w.officeWindows, { exact: true })).toBeVisible();
+        await expect(page.getByRole('button', { name: w.officeRoom })).toBeVisible();
+        // A phone number is read in one go: it never breaks over two lines.
+        const phone = page.getByText(w.officePhone, { exact: true });
+        await expect(phone).toBeVisible();
+        const lines = await phone.evaluate((el) => {
+          const range = document.createRange();
+          range.selectNodeContents(el);
+          return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+        });
+        expect(lines).toBe(1);
+        await page.screenshot({
+          path: `e2e/.artifacts/screens/department-office-${orientation}-${lang}.png`,
+        });
         await kiosk.close();
       });
     });

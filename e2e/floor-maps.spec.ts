@@ -19,10 +19,21 @@ const WORDS = {
     marks2: /^二楼平面图上的标记/,
     directory: '部门导航',
     housingFund: '示例市住房公积金管理中心',
-    window20: /20号窗口 · 二楼/,
+    window20: /20、21号窗口 · 二楼/,
+    windows2021: '20、21号窗口',
     window20Name: '20号窗口',
     lift: '电梯',
     maps: '楼层导览',
+    householdUnit: '户政服务窗口',
+    birth: '出生登记（新生儿落户）',
+    guideWhere: '到哪里办',
+    windows45: '要找的地方：4、5号窗口 · 一楼',
+    window4: '4号窗口',
+    window5: '5号窗口',
+    window17: '17号窗口',
+    route: '乘右手边的电梯上到二楼，出电梯后，17号窗口在左前方。',
+    stepFree: '这条路线全程无台阶，轮椅可以通行。',
+    rule: '方向按平面图：图的上方是你的前方。',
   },
   en: {
     help: 'Ask for help',
@@ -38,10 +49,22 @@ const WORDS = {
     marks2: /^Marks on the plan of the 2nd floor/,
     directory: 'Departments',
     housingFund: 'Shili City Housing Provident Fund Management Center',
-    window20: /Window 20 · 2nd floor/,
+    window20: /Windows 20, 21 · 2nd floor/,
+    windows2021: 'Windows 20, 21',
     window20Name: 'Window 20',
-    lift: 'Elevator',
+    lift: 'Lift',
     maps: 'Floor maps',
+    householdUnit: 'Household Registration and ID Card Windows',
+    birth: "Birth registration (registering a newborn's hukou)",
+    guideWhere: 'Where to go',
+    windows45: 'You are looking for: Windows 4, 5 · 1st floor (ground floor)',
+    window4: 'Window 4',
+    window5: 'Window 5',
+    window17: 'Window 17',
+    route:
+      'Take the lift on your right up to the 2nd floor. Out of the lift, Window 17 is ahead on your left.',
+    stepFree: 'This route is step-free: no steps on the way, for wheelchairs too.',
+    rule: 'Directions follow the plan: its top is straight ahead of you.',
   },
 } as const;
 
@@ -88,6 +111,48 @@ for (const [orientation, viewport] of Object.entries(ORIENTATIONS)) {
         await kiosk.close();
       });
 
+      test('a guide naming windows 4 and 5 marks both of them on the plan', async ({ page }) => {
+        const kiosk = await kioskOnFeed();
+        await openKiosk(page, kiosk.url, lang, '?device=lobby-1');
+        await page.getByRole('button', { name: new RegExp(`^${w.directory}`) }).click();
+        await page.getByRole('button', { name: new RegExp(`^${escapeRegExp(w.householdUnit)}`) }).click();
+        await page.getByRole('button', { name: new RegExp(`^${escapeRegExp(w.birth)}`) }).click();
+        await expect(page.getByRole('heading', { level: 1 })).toHaveText(w.birth);
+        await page.getByRole('region', { name: w.guideWhere }).getByRole('button').click();
+        await expect(page.getByRole('heading', { level: 1 })).toHaveText(w.maps);
+        await expect(page.getByText(w.windows45, { exact: true })).toBeVisible();
+        for (const name of [w.window4, w.window5])
+          await expect(page.getByRole('button', { name, exact: true })).toHaveAttribute(
+            'aria-pressed',
+            'true',
+          );
+        // On the plan: both windows' markers are highlighted, and both are inside the plan the visitor sees.
+        const marked = page.getByRole('img', { name: w.marks1 }).locator('.map-marker.is-marked');
+        await expect(marked).toHaveCount(2);
+        await expect(marked).toHaveText(['4', '5']);
+        const plan = (await page.locator('#map-plan').boundingBox())!;
+        for (const box of [await marked.nth(0).boundingBox(), await marked.nth(1).boundingBox()]) {
+          expect(box!.x).toBeGreaterThanOrEqual(plan.x);
+          expect(box!.y).toBeGreaterThanOrEqual(plan.y);
+          expect(box!.x + box!.width).toBeLessThanOrEqual(plan.x + plan.width);
+          expect(box!.y + box!.height).toBeLessThanOrEqual(plan.y + plan.height);
+        }
+        await page.screenshot({ path: `e2e/.artifacts/screens/map-two-windows-${orientation}-${lang}.png` });
+        await kiosk.close();
+      });
+
+      test('looking for a window upstairs, the map says the way there in words', async ({ page }) => {
+        const kiosk = await kioskOnFeed();
+        await openKiosk(page, kiosk.url, lang, '?device=lobby-1');
+        await page.getByRole('button', { name: w.help }).click();
+        await page.getByRole('tab', { name: new RegExp(`^${escapeRegExp(w.f2)}`) }).click();
+        await page.getByRole('button', { name: w.window17, exact: true }).click();
+        await expect(page.getByText(w.route, { exact: true })).toBeVisible();
+        await expect(page.getByText(w.stepFree, { exact: true })).toBeVisible();
+        await expect(page.getByText(w.rule, { exact: true })).toBeVisible();
+        await kiosk.close();
+      });
+
       test('opens a window on another floor from a department and its floor is chosen', async ({ page }) => {
         const kiosk = await kioskOnFeed();
         await openKiosk(page, kiosk.url, lang, '?device=lobby-1');
@@ -100,7 +165,7 @@ for (const [orientation, viewport] of Object.entries(ORIENTATIONS)) {
           'aria-pressed',
           'true',
         );
-        await expect(page.getByRole('img', { name: w.marks2 })).toContainText(w.window20Name);
+        await expect(page.getByRole('img', { name: w.marks2 })).toContainText(w.windows2021);
         // The visitor stands on the other floor: the plan of this one does not claim they are here.
         await expect(page.getByRole('img', { name: w.marks2 }).getByText(w.hereShort)).toHaveCount(0);
         await expect(page.getByRole('tab', { name: new RegExp(`^${escapeRegExp(w.f1)}`) })).toContainText(

@@ -95,6 +95,20 @@ export function checkReferences(c: CheckedContent, problems: ProblemList, invali
     }
   };
 
+  // A place's label is kept inside its area (docs/maps-and-directory.md): an area that misses the place is a typo.
+  (hall?.value.floors ?? []).forEach((f, i) =>
+    f.places.forEach((p, j) => {
+      const a = p.area;
+      if (a && !(p.x >= a.x && p.x <= a.x + a.width && p.y >= a.y && p.y <= a.y + a.height)) {
+        const { file, line } = at(hall!, ['floors', i, 'places', j, 'area']);
+        problems.error(
+          file,
+          line,
+          `place "${p.id}" at (${p.x}, ${p.y}) is outside its area (x ${a.x}–${a.x + a.width}, y ${a.y}–${a.y + a.height}): move the place or fix the area`,
+        );
+      }
+    }),
+  );
   for (const [device, place] of Object.entries(hall?.value.youAreHere ?? {})) {
     ref(hall!, ['youAreHere', device], place, placeFloor, 'place', 'a place under "floors" in hall.yaml');
   }

@@ -31,7 +31,9 @@ export function Router({ screen }: { screen: Screen }) {
     case 'notice':
       return lazy('notices', (m) => <m.NoticeReader id={screen.id} />);
     case 'map':
-      return lazy('map', (m) => <m.MapScreen floor={screen.floor} place={screen.place} />);
+      return lazy('map', (m) => (
+        <m.MapScreen floor={screen.floor} place={screen.place} places={screen.places} />
+      ));
     case 'search':
       return lazy('search', (m) => <m.SearchScreen query={screen.query} />);
   }

@@ -10,5 +10,5 @@ export type Screen =
   | { name: 'complaints' }
   | { name: 'notices' }
   | { name: 'notice'; id: string }
-  | { name: 'map'; floor?: string; place?: string }
+  | { name: 'map'; floor?: string; place?: string; places?: string[] }
   | { name: 'search'; query?: string };

@@ -1,7 +1,7 @@
 /** The office directory: the department tree, and one department's page (where, when, what it does, its services). */
-import type { Department } from '../../../content/schema.ts';
+import type { Department, Hall } from '../../../content/schema.ts';
 import { useApp, useT } from '../../app/context.ts';
-import { windowList } from '../../logic/windows.ts';
+import { windowList, windowsByFloor } from '../../logic/windows.ts';
 import { HoursBadge } from '../../ui/HoursBadge.tsx';
 import { Icon } from '../../ui/Icon.tsx';
 import { ListButton } from '../../ui/ListButton.tsx';
@@ -11,27 +11,52 @@ import { ScreenTitle } from '../../ui/ScreenTitle.tsx';
 import { departmentTree, type TreeNode } from './tree.ts';
 import './style.css';
 
-/** "6、7号窗口" / "Windows 6, 7", or undefined for a department with no windows of its own. */
-function useWindowsLabel(): (d: Department) => string | undefined {
+/** "6、7号窗口" / "Windows 6, 7", or undefined for no windows. */
+function useWindowsText(): (windows: string[]) => string | undefined {
   const t = useT('directory');
-  return (d) =>
-    d.windows.length === 0
+  return (windows) =>
+    windows.length === 0
       ? undefined
-      : t(d.windows.length === 1 ? 'window' : 'windows', { list: windowList(d.windows, t('separator')) });
+      : t(windows.length === 1 ? 'window' : 'windows', { list: windowList(windows, t('separator')) });
 }
 
-/** One line under a department's name: its kind, its windows or place, its floor. */
+type Floor = Hall['floors'][number];
+type Found = { place: Hall['floors'][number]['places'][number]; floor: Floor };
+
+/**
+ * Where a department is, as the plan has it: its windows by the floor each is on (issue 12: an office
+ * upstairs may have its windows downstairs), then its own place when that is not one of its windows.
+ */
+function useWhere(): (d: Department) => {
+  windows: ReturnType<typeof windowsByFloor<Floor>>;
+  office: Found | undefined;
+  floor: Floor | undefined;
+} {
+  const { view } = useApp();
+  const floors = view.content.value.hall.floors;
+  return (d) => {
+    const windows = windowsByFloor(d.windows, floors, d.location?.floor);
+    const found = d.location?.place ? view.places.value.get(d.location.place) : undefined;
+    const office = found && !windows.some((g) => g.places.includes(found.place.id)) ? found : undefined;
+    const floor = found?.floor ?? floors.find((f) => f.id === d.location?.floor);
+    return { windows, office, floor };
+  };
+}
+
+/** One line under a department's name: its kind, its windows and their floor, its office and its floor. */
 function useWhereLine(): (d: Department) => string {
   const { view } = useApp();
+  const t = useT('directory');
   const text = view.text.value;
-  const windows = useWindowsLabel();
+  const where = useWhere();
+  const windowsText = useWindowsText();
   return (d) => {
-    const found = d.location?.place ? view.places.value.get(d.location.place) : undefined;
-    const floor =
-      found?.floor ?? view.content.value.hall.floors.find((f) => f.id === d.location?.floor) ?? undefined;
-    return [text(d.kind), windows(d) ?? (found ? text(found.place.name) : ''), floor ? text(floor.name) : '']
-      .filter(Boolean)
-      .join(' · ');
+    const { windows, office, floor } = where(d);
+    const parts = windows.map((g) => [windowsText(g.windows), g.floor && text(g.floor.name)]);
+    if (office) parts.push([text(office.place.name), text(office.floor.name)]);
+    else if (windows.length === 0 && floor) parts.push([text(floor.name)]);
+    const said = parts.map((p) => p.filter(Boolean).join(' · ')).join(t('groupSeparator'));
+    return [text(d.kind), said].filter(Boolean).join(' · ');
   };
 }
 
@@ -77,7 +102,8 @@ export function DepartmentPage({ id }: { id: string }) {
   const { view, visit } = useApp();
   const t = useT('directory');
   const text = view.text.value;
-  const windows = useWindowsLabel();
+  const windowsText = useWindowsText();
+  const placesOf = useWhere();
   const where = useWhereLine();
   const d = view.department(id);
   if (!d) {
@@ -92,9 +118,9 @@ export function DepartmentPage({ id }: { id: string }) {
   const parent = d.parent ? departments.find((p) => p.id === d.parent) : undefined;
   const units = departments.filter((u) => u.parent === d.id);
   const services = view.services.value.filter((s) => s.department === d.id);
-  const floor = view.content.value.hall.floors.find((f) => f.id === d.location?.floor);
+  const { windows, office, floor } = placesOf(d);
   const responsibilities = view.rich.value(d.responsibilities);
-  const windowsLabel = windows(d);
+  const windowsLabel = windowsText(d.windows);
   return (
     <div class="department">
       <ScreenTitle title={text(d.name)} subtitle={text(d.kind) || undefined} />
@@ -102,9 +128,19 @@ export function DepartmentPage({ id }: { id: string }) {
         <section class="department-card department-where" aria-labelledby="department-where">
           <h2 id="department-where">{t('where')}</h2>
           {windowsLabel && <p class="department-windows">{windowsLabel}</p>}
-          {d.location?.place ? (
-            <PlaceLink place={d.location.place} />
+          {windows.map((g) =>
+            g.places.length > 0 ? (
+              <PlaceLink key={g.windows.join()} place={g.places} label={windowsText(g.windows)} />
+            ) : (
+              <p key={g.windows.join()} class="department-floor">
+                {[windowsText(g.windows), g.floor && text(g.floor.name)].filter(Boolean).join(' · ')}
+              </p>
+            ),
+          )}
+          {office ? (
+            <PlaceLink place={office.place.id} />
           ) : (
+            windows.length === 0 &&
             floor && (
               <button
                 type="button"

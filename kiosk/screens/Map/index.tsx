@@ -1,8 +1,11 @@
 /** Floor maps: a floor's plan with every place on it, the place asked for marked, and where the visitor stands. */
+import type { TFunction } from 'i18next';
 import { useEffect, useState } from 'preact/hooks';
 import type { Hall } from '../../../content/schema.ts';
 import { useApp, useT } from '../../app/context.ts';
+import { windowList } from '../../logic/windows.ts';
 import { ScreenTitle } from '../../ui/ScreenTitle.tsx';
+import { MapRoute } from './MapRoute.tsx';
 import { PlanMarkers } from './PlanMarkers.tsx';
 import { PlaceIcon } from './place-icons.tsx';
 import { DEFAULT_PLAN_BOX, type PlanBox, svgPlanBox, windowNumber } from './plan.ts';
@@ -10,8 +13,6 @@ import './style.css';
 
 type Floor = Hall['floors'][number];
 type Place = Floor['places'][number];
-
-/** The terminal's device id from its start URL (`?device=lobby-1`), which `youAreHere` maps to a place. */
 
 /** The plan's coordinate box: an SVG's viewBox, a picture's pixel size, else the default the places are written in. */
 function usePlanBox(plan: string): [PlanBox, (img: HTMLImageElement) => void] {
@@ -36,16 +37,30 @@ function usePlanBox(plan: string): [PlanBox, (img: HTMLImageElement) => void] {
   return [measured?.plan === plan ? measured.box : DEFAULT_PLAN_BOX, onRaster];
 }
 
-export function MapScreen({ floor: floorId, place: placeId }: { floor?: string; place?: string }) {
+type Found = { place: Place; floor: Floor };
+
+export function MapScreen({
+  floor: floorId,
+  place: placeId,
+  places: placeIds,
+}: {
+  floor?: string;
+  place?: string;
+  /** Several places asked for at once (a guide's windows 4 and 5): all are marked; the first decides the floor. */
+  places?: string[];
+}) {
   const { view, settings } = useApp();
   const t = useT('map');
+  const text = view.text.value;
   const hall = view.content.value.hall;
-  const target = placeId ? view.places.value.get(placeId) : undefined;
+  const asked = (placeIds?.length ? placeIds : placeId ? [placeId] : [])
+    .map((id) => view.places.value.get(id))
+    .filter((f) => f !== undefined);
   const device = settings.device;
   const hereId = device ? hall.youAreHere?.[device] : undefined;
   const here = hereId ? view.places.value.get(hereId) : undefined;
   // A place asked for decides the floor, whatever floor came with it.
-  const floor = target?.floor ?? hall.floors.find((f) => f.id === floorId) ?? here?.floor ?? hall.floors[0];
+  const floor = asked[0]?.floor ?? hall.floors.find((f) => f.id === floorId) ?? here?.floor ?? hall.floors[0];
   if (!floor) {
     return (
       <>
@@ -54,25 +69,44 @@ export function MapScreen({ floor: floorId, place: placeId }: { floor?: string; 
       </>
     );
   }
+  const targets = asked.filter((f) => f.floor.id === floor.id);
+  const targetLabel = placesLabel(
+    targets.map((f) => f.place),
+    text,
+    t,
+  );
   return (
     <div class="map">
       <div class="map-head">
         <ScreenTitle title={t('title')} />
-        <FloorTabs floors={hall.floors} current={floor} hereFloor={here?.floor.id} />
       </div>
       <div class="map-body">
         <FloorPlan
           floor={floor}
-          target={target?.place}
+          targets={targets.map((f) => f.place)}
+          targetLabel={targetLabel}
           here={here?.floor.id === floor.id ? here.place : undefined}
         />
         <div class="map-side">
-          <MapStatus target={target} here={here} />
-          <PlaceList floor={floor} target={target?.place.id} here={here?.place.id} />
+          {/* Below the plan in portrait: out of the top of the screen a seated visitor cannot reach. */}
+          <FloorTabs floors={hall.floors} current={floor} hereFloor={here?.floor.id} />
+          <MapStatus target={targets[0] && { label: targetLabel, floor }} here={here} />
+          {targets.length > 0 && here && !targets.some((f) => f.place.id === here.place.id) && (
+            <MapRoute floors={hall.floors} here={here} targets={targets} label={targetLabel} />
+          )}
+          <PlaceList floor={floor} targets={targets.map((f) => f.place.id)} here={here?.place.id} />
         </div>
       </div>
     </div>
   );
+}
+
+/** What the places asked for are called together: "4、5号窗口" for numbered windows, else their names. */
+function placesLabel(places: Place[], text: (l: Place['name']) => string, t: TFunction): string {
+  const numbers = places.map((p) => (p.kind === 'window' ? windowNumber(text(p.name)) : undefined));
+  if (places.length > 1 && numbers.every((n) => n !== undefined))
+    return t('windowsMarked', { list: windowList(numbers, t('listSeparator')) });
+  return places.map((p) => text(p.name)).join(t('listSeparator'));
 }
 
 function FloorTabs({ floors, current, hereFloor }: { floors: Floor[]; current: Floor; hereFloor?: string }) {
@@ -93,14 +127,28 @@ function FloorTabs({ floors, current, hereFloor }: { floors: Floor[]; current: F
           onClick={() => visit.replace({ name: 'map', floor: f.id })}
         >
           <span class="map-tab-name">{view.text.value(f.name)}</span>
-          {f.id === hereFloor && <span class="map-tab-here">{t('youAreOnFloor')}</span>}
+          {f.id === hereFloor && (
+            <span class="map-tab-here" data-tag>
+              {t('youAreOnFloor')}
+            </span>
+          )}
         </button>
       ))}
     </div>
   );
 }
 
-function FloorPlan({ floor, target, here }: { floor: Floor; target?: Place; here?: Place }) {
+function FloorPlan({
+  floor,
+  targets,
+  targetLabel,
+  here,
+}: {
+  floor: Floor;
+  targets: Place[];
+  targetLabel: string;
+  here?: Place;
+}) {
   const { view } = useApp();
   const t = useT('map');
   const text = view.text.value;
@@ -117,18 +165,19 @@ function FloorPlan({ floor, target, here }: { floor: Floor; target?: Place; here
       ) : (
         <p class="map-no-plan">{t('noPlan')}</p>
       )}
-      <PlanMarkers box={box} floorName={text(floor.name)} places={floor.places} target={target} here={here} />
+      <PlanMarkers
+        box={box}
+        floorName={text(floor.name)}
+        places={floor.places}
+        targets={targets}
+        targetLabel={targetLabel}
+        here={here}
+      />
     </div>
   );
 }
 
-function MapStatus({
-  target,
-  here,
-}: {
-  target?: { place: Place; floor: Floor };
-  here?: { place: Place; floor: Floor };
-}) {
+function MapStatus({ target, here }: { target?: { label: string; floor: Floor }; here?: Found }) {
   const { view } = useApp();
   const t = useT('map');
   const text = view.text.value;
@@ -141,7 +190,7 @@ function MapStatus({
             <circle r="20" class="swatch-ring" />
             <circle r="10" class="swatch-dot" />
           </svg>
-          <span>{t('marked', { place: text(target.place.name), floor: text(target.floor.name) })}</span>
+          <span>{t('marked', { place: target.label, floor: text(target.floor.name) })}</span>
         </p>
       )}
       {here && (
@@ -157,7 +206,7 @@ function MapStatus({
 }
 
 /** Every place on the floor, windows as a grid of numbers; a tap marks the place on the plan. */
-function PlaceList({ floor, target, here }: { floor: Floor; target?: string; here?: string }) {
+function PlaceList({ floor, targets, here }: { floor: Floor; targets: string[]; here?: string }) {
   const { view, visit } = useApp();
   const t = useT('map');
   const text = view.text.value;
@@ -177,7 +226,7 @@ function PlaceList({ floor, target, here }: { floor: Floor; target?: string; her
                 <button
                   type="button"
                   class="map-window"
-                  aria-pressed={p.id === target}
+                  aria-pressed={targets.includes(p.id)}
                   onClick={() => mark(p)}
                 >
                   <span class="visually-hidden">{text(p.name)}</span>
@@ -197,14 +246,22 @@ function PlaceList({ floor, target, here }: { floor: Floor; target?: string; her
                 <button
                   type="button"
                   class="map-place"
-                  aria-pressed={p.id === target}
+                  aria-pressed={targets.includes(p.id)}
                   onClick={() => mark(p)}
                 >
                   <PlaceIcon kind={p.kind} size={32} />
                   <span class="map-place-text">
                     <span>{text(p.name)}</span>
-                    {p.id === here && <span class="map-place-tag">{t('youAreHere')}</span>}
-                    {p.id === target && <span class="map-place-tag">{t('markedShort')}</span>}
+                    {p.id === here && (
+                      <span class="map-place-tag" data-tag>
+                        {t('youAreHere')}
+                      </span>
+                    )}
+                    {targets.includes(p.id) && (
+                      <span class="map-place-tag" data-tag>
+                        {t('markedShort')}
+                      </span>
+                    )}
                   </span>
                 </button>
               </li>

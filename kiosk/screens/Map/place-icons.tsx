@@ -10,6 +10,7 @@ export const PLACE_ICON_PATHS: Record<PlaceKind | 'you', string> = {
   desk: 'M3 10h18 M5 10v10 M19 10v10 M8 4h8v6H8z',
   exit: 'M13 4h6v16h-6 M4 12h11 M11 8l4 4-4 4',
   lift: 'M5 3h14v18H5z M9 10l3-3 3 3 M9 14l3 3 3-3',
+  stairs: 'M3 20h5v-5h5v-5h5V5h3',
   toilet:
     'M7 3.5a1.5 1.5 0 1 0 0 3a1.5 1.5 0 1 0 0-3 M17 3.5a1.5 1.5 0 1 0 0 3a1.5 1.5 0 1 0 0-3 M5 20v-5H4l1.5-6h3L10 15H9v5 M15 20V9h4v6h-1v5 M12 3v18',
   'accessible-toilet':

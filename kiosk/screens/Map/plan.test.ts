@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { labelCentre, placeLabel, shortName, svgPlanBox, textWidth, windowNumber } from './plan.ts';
+import {
+  labelCentre,
+  labelLines,
+  placeLabel,
+  placeShortLabel,
+  shortName,
+  svgPlanBox,
+  textWidth,
+  windowNumber,
+} from './plan.ts';
 
 describe('a floor plan box', () => {
   it.each([
@@ -48,7 +57,7 @@ describe('labels on a plan', () => {
   it('should count a Chinese character as wider than a Latin letter', () => {
     expect(textWidth('电梯', 20)).toBe(40);
     expect(textWidth('li', 20)).toBeLessThan(40);
-    expect(textWidth('电梯 Lift', 20)).toBeCloseTo(40 + 0.56 * 20 * 4 + 0.66 * 20, 5);
+    expect(textWidth('电梯 Lift', 20)).toBeGreaterThan(textWidth('电梯', 20) + textWidth('Lift', 20));
   });
 
   it.each([
@@ -91,5 +100,36 @@ describe('where a label box goes', () => {
     const placed = placeLabel(at, size, box, obstacles);
     expect({ x: placed.rect.x, y: placed.rect.y }).toEqual(corner);
     expect(placed.above).toBe(above);
+  });
+});
+
+describe("a place's short label", () => {
+  const room = { x: 0, y: 0, w: 220, h: 140 };
+  it('should break a long name in two near its middle, at a space or between CJK characters', () => {
+    expect(labelLines('Accessible restroom')).toEqual([['Accessible restroom'], ['Accessible', 'restroom']]);
+    expect(labelLines('无障碍卫生间')).toEqual([['无障碍卫生间'], ['无障碍', '卫生间']]);
+    expect(labelLines('Lift')).toEqual([['Lift']]);
+  });
+
+  it('should go below its marker when it fits there, inside its room', () => {
+    const placed = placeShortLabel({ x: 110, y: 30 }, 22, '电梯', 28, room, []);
+    expect(placed?.lines).toEqual(['电梯']);
+    expect(placed!.rect.y).toBe(56);
+    expect(placed!.rect.x).toBe(82);
+  });
+
+  it('should take two lines rather than leave its room', () => {
+    const placed = placeShortLabel({ x: 110, y: 26 }, 22, 'Accessible restroom', 28, room, []);
+    expect(placed?.lines).toEqual(['Accessible', 'restroom']);
+    expect(placed!.rect.y + placed!.rect.h).toBeLessThanOrEqual(140);
+  });
+
+  it('should go elsewhere than over an obstacle, and be left off when it fits nowhere', () => {
+    const tall = { x: 0, y: 0, w: 220, h: 200 };
+    const below = { x: 0, y: 130, w: 220, h: 70 };
+    expect(placeShortLabel({ x: 110, y: 100 }, 22, '电梯', 28, tall, [below])?.rect.y).toBeLessThan(100);
+    expect(placeShortLabel({ x: 110, y: 60 }, 22, 'A name far too long for this room', 28, room, [])).toBe(
+      undefined,
+    );
   });
 });

@@ -31,13 +31,30 @@ export const shortName = (name: string): string => name.split(/\s*[（(]/)[0]!.t
 /** A window's number, drawn inside its marker ("12号窗口", "Window 12" → "12"). */
 export const windowNumber = (name: string): string | undefined => /\d+/.exec(name)?.[0];
 
-/** Roughly how wide a line of text is at a font size: CJK and full-width characters are square, others narrower. */
+/**
+ * Roughly how wide a line of bold text is at a font size: CJK and full-width characters are square, Latin
+ * letters by their rough class. It errs wide, so a label measured to fit its room does fit when drawn.
+ */
 export function textWidth(text: string, size: number): number {
   let w = 0;
   for (const ch of text)
-    w += ch.codePointAt(0)! >= 0x2e80 ? size : /[A-Z0-9]/.test(ch) ? 0.66 * size : 0.56 * size;
-  return w;
+    w +=
+      ch.codePointAt(0)! >= 0x2e80
+        ? 1
+        : ch === ' '
+          ? 0.26
+          : /[iljtf.,'’:;!|]/.test(ch)
+            ? 0.36
+            : /[mwMW]/.test(ch)
+              ? 0.92
+              : /[A-Z]/.test(ch)
+                ? 0.72
+                : 0.62;
+  return w * size;
 }
+
+/** How tall one line of text is, for a box around it: the UI font's ascent and descent (Noto Sans SC). */
+export const LINE_HEIGHT = 1.45;
 
 /** The centre x of a label `width` wide near `x`, moved inward so the label stays inside the plan. */
 export function labelCentre(x: number, width: number, box: PlanBox, margin = 8): number {
@@ -79,4 +96,68 @@ export function placeLabel(
     above: true,
   };
   return candidates.find((c) => !obstacles.some((o) => overlaps(c.rect, o))) ?? candidates[0] ?? fallback;
+}
+
+export const inside = (a: Rect, room: Rect, margin = 0) =>
+  a.x >= room.x + margin &&
+  a.y >= room.y + margin &&
+  a.x + a.w <= room.x + room.w - margin &&
+  a.y + a.h <= room.y + room.h - margin;
+
+/** The ways a label may be broken: on one line, else in two near its middle (at a space, or between CJK characters). */
+export function labelLines(text: string): string[][] {
+  const words = text.split(' ');
+  if (words.length > 1) {
+    let best: string[] | undefined;
+    for (let i = 1; i < words.length; i++) {
+      const two = [words.slice(0, i).join(' '), words.slice(i).join(' ')];
+      if (!best || Math.abs(two[0]!.length - two[1]!.length) < Math.abs(best[0]!.length - best[1]!.length))
+        best = two;
+    }
+    return [[text], best!];
+  }
+  const chars = [...text];
+  if (chars.length >= 4 && chars.every((c) => c.codePointAt(0)! >= 0x2e80)) {
+    const half = Math.ceil(chars.length / 2);
+    return [[text], [chars.slice(0, half).join(''), chars.slice(half).join('')]];
+  }
+  return [[text]];
+}
+
+/** A short label placed by a marker: its lines, the centre of its first line, and its box. */
+export type PlacedLabel = { lines: string[]; x: number; y: number; rect: Rect };
+
+/**
+ * Where a place's short label goes: below its marker, else above, right or left of it, on one line or
+ * else two, the first spot found that lies inside the place's room and covers no obstacle (markers, the
+ * callouts, labels already placed). Undefined when there is none: the label is left off the plan rather
+ * than drawn over something (the list beside the plan names every place).
+ */
+export function placeShortLabel(
+  at: { x: number; y: number },
+  markerRadius: number,
+  text: string,
+  size: number,
+  room: Rect,
+  obstacles: Rect[],
+): PlacedLabel | undefined {
+  const gap = 4;
+  const margin = 3;
+  const lineH = size * LINE_HEIGHT;
+  const clampX = (left: number, w: number) =>
+    Math.min(room.x + room.w - margin - w, Math.max(room.x + margin, left));
+  for (const lines of labelLines(text)) {
+    const w = Math.max(...lines.map((l) => textWidth(l, size)));
+    const h = lines.length * lineH;
+    const spots: Rect[] = [
+      { x: clampX(at.x - w / 2, w), y: at.y + markerRadius + gap, w, h },
+      { x: clampX(at.x - w / 2, w), y: at.y - markerRadius - gap - h, w, h },
+      { x: at.x + markerRadius + gap, y: at.y - h / 2, w, h },
+      { x: at.x - markerRadius - gap - w, y: at.y - h / 2, w, h },
+    ];
+    for (const rect of spots)
+      if (inside(rect, room, margin) && !obstacles.some((o) => overlaps(rect, o)))
+        return { lines, x: rect.x + w / 2, y: rect.y + lineH / 2, rect };
+  }
+  return undefined;
 }

@@ -3,7 +3,7 @@ import type { TFunction } from 'i18next';
 import type { Service, WeeklyHoursT } from '../../../content/schema.ts';
 import { useApp, useT } from '../../app/context.ts';
 import { feeAmount } from '../../logic/fee-amount.ts';
-import { windowList } from '../../logic/windows.ts';
+import { windowList, windowsByFloor } from '../../logic/windows.ts';
 import { HoursBadge } from '../../ui/HoursBadge.tsx';
 import { PlaceLink } from '../../ui/PlaceLink.tsx';
 import { serviceWhere } from './where.ts';
@@ -21,7 +21,10 @@ export function useWhere(service: Service) {
   const department = view.department(service.department);
   const where = serviceWhere(service.where, department);
   const hall = view.content.value.hall;
+  // The plan says which floor a window is on (issue 12: windows 11-12 are downstairs from their office).
+  const onFloor = windowsByFloor(where.windows, hall.floors, where.floor)[0];
   const floor =
+    onFloor?.floor ??
     hall.floors.find((f) => f.id === where.floor) ??
     (where.place ? view.places.value.get(where.place)?.floor : undefined);
   const windows = where.windows.length
@@ -31,13 +34,15 @@ export function useWhere(service: Service) {
     : '';
   // The window's own hours, else its department's, else the hall's.
   const hours: WeeklyHoursT = service.where?.hours ?? department?.hours ?? hall.hours;
-  return { windows, floor, place: where.place, hours };
+  return { windows, floor, place: where.place, windowPlaces: onFloor?.places ?? [], hours };
 }
 
 export function Where({ service }: { service: Service }) {
   const { view } = useApp();
   const t = useT('guide');
-  const { windows, floor, place, hours } = useWhere(service);
+  const { windows, floor, place, windowPlaces, hours } = useWhere(service);
+  // Several windows: the link marks all of them on the map, and says so.
+  const several = windowPlaces.length > 1;
   return (
     <section class="guide-card" aria-labelledby="guide-where">
       <h2 id="guide-where">{t('where')}</h2>
@@ -48,7 +53,7 @@ export function Where({ service }: { service: Service }) {
       <p class="guide-hours">
         <HoursBadge hours={hours} />
       </p>
-      {place && <PlaceLink place={place} />}
+      {several ? <PlaceLink place={windowPlaces} label={windows} /> : place && <PlaceLink place={place} />}
     </section>
   );
 }

@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Service } from '../../../content/schema.ts';
 import { useApp, useT } from '../../app/context.ts';
 import type { Screen } from '../../app/screens.ts';
-import { windowList } from '../../logic/windows.ts';
+import { windowList, windowsByFloor } from '../../logic/windows.ts';
 import { ListButton } from '../../ui/ListButton.tsx';
 import { ScreenTitle } from '../../ui/ScreenTitle.tsx';
 import { serviceWhere } from '../ServiceGuide/where.ts';
@@ -163,7 +163,10 @@ function ServiceWhereLine({ service }: { service: Service }) {
   const text = view.text.value;
   const department = view.department(service.department);
   const where = serviceWhere(service.where, department);
-  const floor = view.content.value.hall.floors.find((f) => f.id === where.floor);
+  const floors = view.content.value.hall.floors;
+  // A window's floor is the plan's, not the department's (issue 12).
+  const floor =
+    windowsByFloor(where.windows, floors, where.floor)[0]?.floor ?? floors.find((f) => f.id === where.floor);
   const windows = where.windows.length
     ? t(where.windows.length === 1 ? 'window' : 'windows', {
         list: windowList(where.windows, t('separator')),
