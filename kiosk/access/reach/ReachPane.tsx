@@ -7,6 +7,7 @@ import type { VNode } from 'preact';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { useApp, useT } from '../../app/context.ts';
 import type { Screen } from '../../app/screens.ts';
+import { HoursBadge } from '../../ui/HoursBadge.tsx';
 import { Icon } from '../../ui/Icon.tsx';
 import { paneArrivals, paneModule } from './panes.ts';
 import './style.css';
@@ -58,6 +59,7 @@ function paneBody(screen: Screen, brief: boolean): { node?: VNode; special: bool
       ? { node: <m.GuideReadPane id={screen.id} brief={brief} />, special: true, hasBrief: true }
       : none;
   }
+  if (screen.name === 'home') return { node: <HomePane />, special: true, hasBrief: false };
   if (screen.name === 'map') {
     const m = paneModule('map');
     return m
@@ -67,6 +69,19 @@ function paneBody(screen: Screen, brief: boolean): { node?: VNode; special: bool
   return none;
 }
 const none = { special: false, hasBrief: false };
+
+/** Home: the hall's name and whether it is open now, large; the search bar and the tiles are below. */
+function HomePane() {
+  const { view } = useApp();
+  return (
+    <div class="reach-default reach-home">
+      <p class="reach-heading">{view.text.value(view.content.value.hall.name)}</p>
+      <p class="reach-home-hours">
+        <HoursBadge />
+      </p>
+    </div>
+  );
+}
 
 /** Any other screen: its heading and its line of introduction, and where its buttons went. */
 function DefaultPane({ heading, intro }: { heading: string; intro: string }) {
