@@ -21,9 +21,10 @@ type PaneProps = {
 };
 
 export function ReachPane(props: PaneProps) {
-  const { visit } = useApp();
-  // A new screen or language is measured afresh, in its full form first.
-  return <Pane key={`${visit.locale.value} ${JSON.stringify(props.screen)}`} {...props} />;
+  const { visit, access } = useApp();
+  // A new screen, language or text size is measured afresh, in its full form first.
+  const key = `${visit.locale.value} ${access.largeText.value} ${JSON.stringify(props.screen)}`;
+  return <Pane key={key} {...props} />;
 }
 
 function Pane({ screen, heading, intro, onFit }: PaneProps) {
