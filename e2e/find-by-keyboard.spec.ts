@@ -2,7 +2,7 @@
  * A visitor finds a service by tapping the on-screen keyboard (pinyin initials in Chinese, the start of a word in
  * English), sees the results change with every key and the match marked, opens the service and comes back to the
  * same results; deletes, clears, is told kindly when nothing matches, taps a popular search, and leaves no query
- * for the next visitor. axe finds nothing wrong on the screen. In zh-CN and en, landscape and portrait.
+ * for the next visitor; with no result, a button shows the help desk on the map. axe finds nothing wrong on the screen. In zh-CN and en, landscape and portrait.
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
@@ -29,6 +29,8 @@ const WORDS = {
     nothingKeys: ['X', 'Q', 'Z', 'J'],
     nothing: '没有找到“xqzj”',
     nothingHelp: /少打几个字母.*服务台/,
+    helpDesk: '到服务台问工作人员',
+    helpDeskPlace: '综合咨询服务台',
     delete: '删除',
     clear: '清除',
     popular: '大家常搜',
@@ -52,6 +54,8 @@ const WORDS = {
     nothingKeys: ['X', 'Q', 'Z', 'J'],
     nothing: 'Nothing found for “xqzj”',
     nothingHelp: /fewer letters.*help desk/,
+    helpDesk: 'Ask at the help desk',
+    helpDeskPlace: 'Information desk',
     delete: 'Delete',
     clear: 'Clear',
     popular: 'Popular searches',
@@ -159,6 +163,11 @@ for (const [orientation, viewport] of Object.entries(ORIENTATIONS)) {
         await expect(status(page)).toHaveText(w.nothing);
         await expect(page.getByText(w.nothingHelp)).toBeVisible();
         await expect(chips).toHaveCount(0);
+        // Not a dead end: a button shows the help desk on the map; back returns to the search as it was.
+        await page.getByRole('main').getByRole('button', { name: w.helpDesk }).click();
+        await expect(page.locator('.map-status-target')).toContainText(w.helpDeskPlace);
+        await page.getByRole('button', { name: lang === 'zh' ? '返回' : 'Back', exact: true }).click();
+        await expect(status(page)).toHaveText(w.nothing);
 
         await key(page, w.clear).click();
         await expect(field(page, lang)).toHaveText(w.placeholder);

@@ -1,11 +1,13 @@
 /** Every screen's frame: urgent notices, the screen, the accessibility sheet and a dock with back, home, language, search, accessibility and help; the visitor's modes as classes on its root. */
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { AccessButton } from '../access/AccessButton.tsx';
 import { AccessSheet } from '../access/AccessSheet.tsx';
+import { ReachPane } from '../access/reach/ReachPane.tsx';
 import { useReadAloud } from '../access/use-read-aloud.ts';
 import { useScreenHeading } from '../access/use-screen-heading.ts';
 import { Icon } from '../ui/Icon.tsx';
 import { useApp, useT } from './context.ts';
+import { helpDeskScreen } from './help-desk.ts';
 import { Router } from './Router.tsx';
 
 export function Shell() {
@@ -17,18 +19,27 @@ export function Shell() {
   const content = view.content.value;
   const main = useRef<HTMLElement>(null);
   const reach = access.reach.value;
-  // A new screen starts at its top, with the sheet of modes closed.
+  // A screen opens where the visitor left it (back), or at its top (a screen opened anew), before it paints;
+  // its scrolling is remembered only once it is placed, so the old screen's position never lands on the new one.
+  const placed = useRef<unknown>(undefined);
+  useLayoutEffect(() => {
+    main.current?.scrollTo(0, visit.scrollOf(screen));
+    placed.current = screen;
+  }, [screen, visit]);
+  const onScroll = () => {
+    if (main.current && placed.current === visit.current.value) visit.rememberScroll(main.current.scrollTop);
+  };
+  // A new screen starts with the sheet of modes closed.
   useEffect(() => {
-    main.current?.scrollTo(0, 0);
     access.panelOpen.value = false;
   }, [screen, access]);
   useReadAloud(main, screen);
-  const heading = useScreenHeading(main, reach);
+  const { heading, intro } = useScreenHeading(main, reach);
+  // Whether reach mode's pane shows its part of this screen whole: only then does the screen below leave it out.
+  const [paneWhole, setPaneWhole] = useState(false);
   const otherLocale =
     content.manifest.locales.find((l) => l !== visit.locale.value) ?? content.manifest.defaultLocale;
-  const helpDesk = content.hall.floors
-    .flatMap((f) => f.places.map((p) => ({ f, p })))
-    .find(({ p }) => p.kind === 'help-desk');
+  const helpDesk = helpDeskScreen(content.hall);
   const modes = [
     access.largeText.value && 'large-text',
     reach && 'reach',
@@ -39,16 +50,12 @@ export function Shell() {
     <div
       class={['shell', `screen-${screen.name}`, ...modes].join(' ')}
       lang={visit.locale.value}
+      data-reach-whole={reach && paneWhole ? '' : undefined}
       style={urgent.length > 0 ? { '--urgent-lines': String(urgent.length) } : undefined}
     >
       {reach && (
-        // Orientation only, nothing to tap: it repeats the h1 for the eye, so screen readers skip it.
-        <div class="reach-top" aria-hidden="true">
-          <p class="reach-heading">{heading}</p>
-          <p class="reach-note">
-            <Icon name="access" /> {ta('reachNote')} <span class="reach-arrow">↓</span>
-          </p>
-        </div>
+        // The upper half: what this screen gives to read, nothing to tap (kiosk/access/reach/, docs/accessibility.md).
+        <ReachPane screen={screen} heading={heading} intro={intro} onFit={setPaneWhole} />
       )}
       {urgent.length > 0 && (
         <header class="urgent">
@@ -67,7 +74,7 @@ export function Shell() {
           ))}
         </header>
       )}
-      <main ref={main} class="screen" id="main" tabindex={0}>
+      <main ref={main} class="screen" id="main" tabindex={0} onScroll={onScroll}>
         <Router screen={screen} />
       </main>
       <AccessSheet />
@@ -108,16 +115,13 @@ export function Shell() {
         </button>
         <AccessButton />
         {helpDesk && (
-          <button
-            type="button"
-            class="dock-button dock-help"
-            onClick={() => visit.go({ name: 'map', floor: helpDesk.f.id, place: helpDesk.p.id })}
-          >
+          <button type="button" class="dock-button dock-help" onClick={() => visit.go(helpDesk)}>
             <Icon name="help" /> {t('nav.help')}
           </button>
         )}
       </nav>
-      <footer class="quiet-footer">
+      {/* For staff (which content a terminal shows, at a glance); kept apart from the visitor's screen and small. */}
+      <footer class="quiet-footer" data-for-staff>
         {t('footer.version', {
           version: content.version,
           date: content.channel.published.slice(0, 10),

@@ -5,7 +5,9 @@
  */
 import { useEffect, useMemo, useRef } from 'preact/hooks';
 import { useApp, useT } from '../../app/context.ts';
+import { helpDeskScreen } from '../../app/help-desk.ts';
 import type { SearchHit } from '../../search/types.ts';
+import { Icon } from '../../ui/Icon.tsx';
 import { Keyboard } from './Keyboard.tsx';
 import { applyKey, type Key } from './keys.ts';
 import { Results } from './Results.tsx';
@@ -36,6 +38,7 @@ export function SearchScreen({ query = '' }: { query?: string | undefined }) {
     return department && view.text.value(department.name);
   };
   const popular = useMemo(() => searcher?.popular(locale) ?? [], [searcher, locale]);
+  const helpDesk = helpDeskScreen(view.content.value.hall);
 
   // New results start at their top.
   const list = useRef<HTMLDivElement>(null);
@@ -79,7 +82,14 @@ export function SearchScreen({ query = '' }: { query?: string | undefined }) {
               )}
             </>
           ) : searcher && count === 0 ? (
-            <p class="search-none">{t('noneHelp')}</p>
+            <>
+              <p class="search-none">{t('noneHelp')}</p>
+              {helpDesk && (
+                <button type="button" class="search-help-desk" onClick={() => visit.go(helpDesk)}>
+                  <Icon name="help" /> {t('helpDesk')}
+                </button>
+              )}
+            </>
           ) : (
             <Results groups={groups} detail={detail} onOpen={(hit) => visit.go(hitTarget(hit))} />
           )}

@@ -18,6 +18,7 @@ export const strings = defineStrings(
     found_other: '找到 {{count}} 项',
     none: '没有找到“{{query}}”',
     noneHelp: '试试少打几个字母，或换个说法。也可以到服务台问工作人员。',
+    helpDesk: '到服务台问工作人员',
     more: '还有 {{count}} 项没列出，多打几个字母能找得更准',
     kinds: {
       service: '办事指南',
@@ -48,6 +49,7 @@ export const strings = defineStrings(
     found_other: '{{count}} results',
     none: 'Nothing found for “{{query}}”',
     noneHelp: 'Try fewer letters, or another word. You can also ask at the help desk.',
+    helpDesk: 'Ask at the help desk',
     more: '{{count}} more not shown: type a few more letters to narrow it down',
     kinds: {
       service: 'Service guides',
