@@ -5,14 +5,27 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useApp, useT } from '../../app/context.ts';
 import { PlanMarkers } from '../../screens/Map/PlanMarkers.tsx';
+import { placesLabel } from '../../screens/Map/places-label.ts';
 import { DEFAULT_PLAN_BOX, type PlanBox, svgPlanBox } from '../../screens/Map/plan.ts';
 
-export function MapReadPane({ floor: floorId, place: placeId }: { floor?: string; place?: string }) {
+export function MapReadPane({
+  floor: floorId,
+  place: placeId,
+  places: placeIds,
+}: {
+  floor?: string;
+  place?: string;
+  places?: string[];
+}) {
   const { view, settings } = useApp();
   const t = useT('map');
   const text = view.text.value;
   const hall = view.content.value.hall;
-  const target = placeId ? view.places.value.get(placeId) : undefined;
+  // As the map screen reads them: several places asked for (a guide's windows 4 and 5), the first decides the floor.
+  const asked = (placeIds?.length ? placeIds : placeId ? [placeId] : [])
+    .map((id) => view.places.value.get(id))
+    .filter((f) => f !== undefined);
+  const target = asked[0];
   const hereId = settings.device ? hall.youAreHere?.[settings.device] : undefined;
   const here = hereId ? view.places.value.get(hereId) : undefined;
   // The same floor the screen below shows: the place asked for decides it, then the floor asked for, then here.
@@ -21,6 +34,12 @@ export function MapReadPane({ floor: floorId, place: placeId }: { floor?: string
   if (!floor) return null;
   const url = view.mediaUrl(floor.plan);
   const floorName = text(floor.name);
+  const targets = asked.filter((f) => f.floor.id === floor.id);
+  const targetLabel = placesLabel(
+    targets.map((f) => f.place),
+    text,
+    t,
+  );
   return (
     <div class="reach-map">
       <p class="reach-pane-title">{t('plan', { floor: floorName })}</p>
@@ -31,7 +50,8 @@ export function MapReadPane({ floor: floorId, place: placeId }: { floor?: string
             box={box}
             floorName={floorName}
             places={floor.places}
-            target={target?.floor.id === floor.id ? target.place : undefined}
+            targets={targets.map((f) => f.place)}
+            targetLabel={targetLabel}
             here={here?.floor.id === floor.id ? here.place : undefined}
           />
         </div>
@@ -39,7 +59,9 @@ export function MapReadPane({ floor: floorId, place: placeId }: { floor?: string
       {(target || here) && (
         <p class="reach-map-words">
           {target && (
-            <span>{t('marked', { place: text(target.place.name), floor: text(target.floor.name) })}</span>
+            <span>
+              {t('marked', { place: targetLabel || text(target.place.name), floor: text(target.floor.name) })}
+            </span>
           )}
           {here && (
             <span>{t('youAreHereOn', { place: text(here.place.name), floor: text(here.floor.name) })}</span>

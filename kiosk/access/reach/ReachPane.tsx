@@ -64,7 +64,11 @@ function paneBody(screen: Screen, brief: boolean): { node?: VNode; special: bool
   if (screen.name === 'map') {
     const m = paneModule('map');
     return m
-      ? { node: <m.MapReadPane floor={screen.floor} place={screen.place} />, special: true, hasBrief: false }
+      ? {
+          node: <m.MapReadPane floor={screen.floor} place={screen.place} places={screen.places} />,
+          special: true,
+          hasBrief: false,
+        }
       : none;
   }
   return none;

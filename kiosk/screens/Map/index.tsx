@@ -1,13 +1,12 @@
 /** Floor maps: a floor's plan with every place on it, the place asked for marked, and where the visitor stands. */
-import type { TFunction } from 'i18next';
 import { useEffect, useState } from 'preact/hooks';
 import type { Hall } from '../../../content/schema.ts';
 import { useApp, useT } from '../../app/context.ts';
-import { windowList } from '../../logic/windows.ts';
 import { ScreenTitle } from '../../ui/ScreenTitle.tsx';
 import { MapRoute } from './MapRoute.tsx';
 import { PlanMarkers } from './PlanMarkers.tsx';
 import { PlaceIcon } from './place-icons.tsx';
+import { placesLabel } from './places-label.ts';
 import { DEFAULT_PLAN_BOX, type PlanBox, svgPlanBox, windowNumber } from './plan.ts';
 import './style.css';
 
@@ -99,14 +98,6 @@ export function MapScreen({
       </div>
     </div>
   );
-}
-
-/** What the places asked for are called together: "4、5号窗口" for numbered windows, else their names. */
-function placesLabel(places: Place[], text: (l: Place['name']) => string, t: TFunction): string {
-  const numbers = places.map((p) => (p.kind === 'window' ? windowNumber(text(p.name)) : undefined));
-  if (places.length > 1 && numbers.every((n) => n !== undefined))
-    return t('windowsMarked', { list: windowList(numbers, t('listSeparator')) });
-  return places.map((p) => text(p.name)).join(t('listSeparator'));
 }
 
 function FloorTabs({ floors, current, hereFloor }: { floors: Floor[]; current: Floor; hereFloor?: string }) {
