@@ -5,6 +5,7 @@ import { AccessSheet } from '../access/AccessSheet.tsx';
 import { useReadAloud } from '../access/use-read-aloud.ts';
 import { useScreenHeading } from '../access/use-screen-heading.ts';
 import { Icon } from '../ui/Icon.tsx';
+import { UrgentBanner } from '../ui/UrgentBanner.tsx';
 import { useApp, useT } from './context.ts';
 import { Router } from './Router.tsx';
 
@@ -50,23 +51,7 @@ export function Shell() {
           </p>
         </div>
       )}
-      {urgent.length > 0 && (
-        <header class="urgent">
-          {urgent.map((n) => (
-            <div key={n.id} class="urgent-banner" role="alert">
-              <strong>{t('urgent')}</strong> {text(n.title)}
-              <button
-                type="button"
-                class="urgent-open"
-                onClick={() => visit.go({ name: 'notice', id: n.id })}
-              >
-                <Icon name="chevron" size={28} />
-                <span class="visually-hidden">{text(n.title)}</span>
-              </button>
-            </div>
-          ))}
-        </header>
-      )}
+      <UrgentBanner />
       <main ref={main} class="screen" id="main" tabindex={0}>
         <Router screen={screen} />
       </main>
