@@ -8,6 +8,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { copyOfSample, kioskOnFeed, publish } from './fixtures/feed.ts';
 import { expect, test } from './fixtures/test.ts';
+import { smallTexts } from './fixtures/text-sizes.ts';
 import { ORIENTATIONS } from './fixtures/visitor.ts';
 
 /** Beijing time, as the hall's terminals keep it; 2026-11-27 is a Friday. */
@@ -441,6 +442,8 @@ for (const [orientation, viewport] of Object.entries(ORIENTATIONS)) {
         await expect(slide).toContainText(rest);
         await faded(page);
         expect(await clipped(page)).toEqual([]);
+        // Read from across the hall: nothing under 28 px (axe needs a running clock: the night test runs it).
+        expect(await smallTexts(page)).toEqual([]);
         await page.screenshot({ path: `e2e/.artifacts/screens/attract-urgent-${orientation}-${lang}.png` });
         await page.clock.runFor(12_000);
       }
@@ -448,3 +451,23 @@ for (const [orientation, viewport] of Object.entries(ORIENTATIONS)) {
     });
   });
 }
+
+test('at night an urgent notice about an outage weeks away dims with the playlist, still meeting the contrast rules', async ({
+  page,
+}) => {
+  const kiosk = await kioskOnFeed();
+  await page.clock.install({ time: at('2026-12-04T21:59:00') });
+  await page.clock.pauseAt(at('2026-12-04T22:00:00'));
+  await page.goto(`${kiosk.url}/?mode=attract`);
+  const slide = page.locator('.attract-slide.is-current');
+  for (let i = 0; i < 60 && (await slide.locator('.slide-urgent').count()) === 0; i++)
+    await page.clock.runFor(1_000);
+  await expect(slide).toContainText(MAINTENANCE.zh);
+  await expect(page.locator('.attract')).toHaveCSS('background-color', 'rgb(11, 12, 12)');
+  // axe waits on timers: the clock runs again, and the slide has 11 of its 12 s left to be measured in.
+  await page.clock.resume();
+  await faded(page);
+  await page.screenshot({ path: 'e2e/.artifacts/screens/attract-urgent-sleep-landscape-zh.png' });
+  expect(await axeViolations(page)).toEqual([]);
+  await kiosk.close();
+});

@@ -3,6 +3,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { useApp, useT } from '../app/context.ts';
 import { translator } from '../i18n/setup.ts';
 import { withUrgent } from './interleave.ts';
+import { happensBy } from './notice-when.ts';
 import { type PlayableSlide, playlistAt, sleepingAt } from './playlist.ts';
 import { SlideView } from './SlideView.tsx';
 import { usePlayer } from './use-player.ts';
@@ -40,8 +41,11 @@ export function AttractScreen() {
   }, [urgent, content, now, clock.timeZone.value]);
   const { current, leaving } = usePlayer(slides);
   const isUrgent = urgent.length > 0;
-  // An urgent notice is never dimmed: it must be read whatever the hour.
-  const sleeping = !isUrgent && sleepingAt(content.attract, now, clock.timeZone.value);
+  // An urgent notice about today is never dimmed: it must be read whatever the hour. One about an outage
+  // weeks away dims with the rest in sleep hours (the dark palette keeps it at 7:1).
+  const today = clock.today.value;
+  const sleeping =
+    !urgent.some((n) => happensBy(n, today)) && sleepingAt(content.attract, now, clock.timeZone.value);
   const shift = useShift();
   const locale = view.locale.value;
   // "Touch to start" also in the hall's other languages, once each (a language without UI strings reads English).

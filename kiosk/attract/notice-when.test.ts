@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { whenShort, whenWords } from './notice-when.ts';
+import { happensBy, whenShort, whenWords } from './notice-when.ts';
 
 const maintenance = {
   date: '2026-11-30',
@@ -36,5 +36,13 @@ describe('when, for a one-line banner', () => {
   it('should say "today" for a notice of one day', () => {
     expect(whenShort({ date: '2026-11-27', expires: '2026-11-27' }, 'zh-CN', '2026-11-27')).toBe('今天');
     expect(whenShort({ date: '2026-11-27', expires: '2026-11-27' }, 'en', '2026-11-27')).toBe('today');
+  });
+});
+
+describe('whether an urgent notice is about now', () => {
+  it('should be from the day its event starts, and always for a notice with no event date', () => {
+    expect(happensBy(maintenance, '2026-12-04')).toBe(false);
+    expect(happensBy(maintenance, '2026-12-30')).toBe(true);
+    expect(happensBy({ date: '2026-11-27', expires: '2026-11-27' }, '2026-11-27')).toBe(true);
   });
 });

@@ -64,3 +64,11 @@ export function whenShort(n: When, locale: string, today: string): string {
   if (!to || (to.date === today && !to.time)) return zh ? '今天' : 'today';
   return zh ? `至${at(to, locale, true)}` : `until ${at(to, locale, true)}`;
 }
+
+/**
+ * Whether what an urgent notice announces has begun by `today`: a notice with no `happens` is about every day
+ * it is in force. Only such a notice keeps the attract screen bright in sleep hours.
+ */
+export function happensBy(n: When, today: string): boolean {
+  return n.happens === undefined || moment(n.happens.from).date <= today;
+}
