@@ -440,6 +440,9 @@ for (const [orientation, viewport] of Object.entries(ORIENTATIONS)) {
         await expect(slide.locator('h2')).toHaveText(when);
         // What used to stop at "维护期间：" is there whole, and nothing is cut or off the slide.
         await expect(slide).toContainText(rest);
+        // The phone number stays on one line.
+        const phone = await slide.getByText('0000-6188 1234', { exact: true }).boundingBox();
+        expect(phone!.height).toBeLessThan(80);
         await faded(page);
         expect(await clipped(page)).toEqual([]);
         // Read from across the hall: nothing under 28 px (axe needs a running clock: the night test runs it).

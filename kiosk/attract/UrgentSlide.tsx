@@ -14,6 +14,19 @@ import { whenWords } from './notice-when.ts';
 /** Steps of the text's scale tried in turn; the last keeps the body (40 px) at 28 px. */
 const FIT_STEPS = [1, 0.9, 0.8, 0.7] as const;
 
+/** Phone numbers ("0000-6188 1234") as one piece: a number split over two lines is misdialled. */
+const PHONE = /(\d[\d -]{6,}\d)/;
+const unbroken = (text: string) =>
+  text.split(PHONE).map((piece, i) =>
+    i % 2 === 1 ? (
+      <span key={piece} class="slide-nowrap">
+        {piece}
+      </span>
+    ) : (
+      piece
+    ),
+  );
+
 export function UrgentSlide({ notice, locale }: { notice: Notice; locale: string }) {
   const { view } = useApp();
   const fallback = view.defaultLocale.value;
@@ -42,7 +55,7 @@ export function UrgentSlide({ notice, locale }: { notice: Notice; locale: string
           <span class="slide-title">{resolveText(notice.title, locale, fallback)}</span>
         </h2>
         {paragraphs.map((p) => (
-          <p key={p}>{p}</p>
+          <p key={p}>{unbroken(p)}</p>
         ))}
       </div>
     </div>
