@@ -415,6 +415,15 @@ function defineSchemas<
     response: L,
   });
 
+  // When what a notice announces happens (an outage, a closure): a date, or a date and a time.
+  const Moment = v.pipe(
+    v.string('should be a date written YYYY-MM-DD, or a date and time written YYYY-MM-DD HH:MM'),
+    v.regex(
+      new RegExp(`^\\d{4}-\\d{2}-\\d{2}(?: ${TIME})?$`),
+      'should be a date written YYYY-MM-DD, or a date and time written YYYY-MM-DD HH:MM, like 2026-12-30 18:00',
+    ),
+    v.check((s) => isRealDate(s.slice(0, 10)), 'is not a date that exists in the calendar'),
+  );
   const NoticeMeta = v.pipe(
     v.strictObject({
       id: Id,
@@ -426,6 +435,10 @@ function defineSchemas<
       image: v.optional(MediaPath),
       attract: v.optional(v.boolean(), false),
       urgent: v.optional(v.boolean(), false),
+      /** A few whole sentences an attract slide shows instead of the body (which may be too long to show whole). */
+      summary: v.optional(Localized),
+      /** When the event happens, shown in words on the attract slide and the banner of an urgent notice. */
+      happens: v.optional(v.strictObject({ from: Moment, to: v.optional(Moment) })),
       ...extras.notice,
     }),
     v.check((n) => !n.urgent || n.expires !== undefined, 'an urgent notice must have "expires"'),

@@ -8,6 +8,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { copyOfSample, kioskOnFeed, publish } from './fixtures/feed.ts';
 import { expect, test } from './fixtures/test.ts';
+import { smallTexts } from './fixtures/text-sizes.ts';
 import { ORIENTATIONS } from './fixtures/visitor.ts';
 
 /** Beijing time, as the hall's terminals keep it; 2026-11-27 is a Friday. */
@@ -316,31 +317,160 @@ urgent: true
 }
 
 for (const mode of ['interactive', 'attract'] as const) {
-  test(`an urgent notice interrupts the playlist until it expires (${mode})`, async ({ page }) => {
+  test(`an urgent notice takes turns with the playlist until it expires (${mode})`, async ({ page }) => {
     const kiosk = await kioskOnFeed(hallWithUrgentNotice());
-    await page.clock.install({ time: at('2026-11-27T23:58:59') });
-    await page.clock.pauseAt(at('2026-11-27T23:59:00'));
+    await page.clock.install({ time: at('2026-11-27T23:58:29') });
+    await page.clock.pauseAt(at('2026-11-27T23:58:30'));
     await page.goto(`${kiosk.url}/?idle=10&mode=${mode}`);
     if (mode === 'interactive') {
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(HALL);
       await page.clock.runFor(10_000);
     }
     const slide = page.locator('.attract-slide.is-current');
+    // The playlist plays, and within its first turns the urgent notice, with the day it is about.
+    await expect(slide).toContainText(WELCOME);
+    await showsInTurn(page, '暴雨红色预警：今日暂停对外办公');
     await expect(slide).toContainText('紧急通知');
-    await expect(slide).toContainText('暴雨红色预警：今日暂停对外办公');
+    await expect(slide.locator('h2')).toContainText('11月27日（周五）');
     await expect(slide).toContainText('受暴雨影响');
-    await page.clock.runFor(30_000);
-    await expect(slide).toContainText('暴雨红色预警');
     if (mode === 'attract') {
       await faded(page);
-      await page.screenshot({ path: 'e2e/.artifacts/screens/attract-urgent-landscape-zh.png' });
+      await page.screenshot({ path: 'e2e/.artifacts/screens/attract-urgent-flood-landscape-zh.png' });
     }
 
-    // Midnight: the notice has expired and the playlist comes back by itself.
-    await page.clock.runFor(40_000);
-    await expect(slide).not.toContainText('暴雨红色预警');
-    await expect(slide).not.toContainText('紧急通知');
+    // Midnight: the notice has expired and the playlist goes on without it.
+    await page.clock.pauseAt(at('2026-11-28T00:00:15'));
+    await page.clock.runFor(15_000);
     await showsInTurn(page, WELCOME);
+    for (let i = 0; i < 8; i++) {
+      await expect(slide).not.toContainText('暴雨红色预警');
+      await expect(slide).not.toContainText('紧急通知');
+      await page.clock.runFor(10_000);
+    }
     await kiosk.close();
   });
 }
+
+/** One slide as a visitor sees it: its language and its words. */
+type Seen = { lang: string; text: string; urgent: boolean };
+
+/** Lets the playlist run a second at a time and notes each new slide, until `count` slides have shown. */
+async function slidesInTurn(page: Page, count: number): Promise<Seen[]> {
+  const seen: Seen[] = [];
+  const current = page.locator('.attract-slide.is-current');
+  for (let i = 0; i < 240 && seen.length < count; i++) {
+    const now = await current.evaluate((el) => ({
+      lang: el.closest('[lang]')?.getAttribute('lang') ?? '',
+      text: el.textContent ?? '',
+      urgent: el.querySelector('.slide-urgent') !== null,
+    }));
+    const last = seen.at(-1);
+    if (!last || last.text !== now.text || last.lang !== now.lang) seen.push(now);
+    await page.clock.runFor(1_000);
+  }
+  return seen;
+}
+
+/** Whether every element of the slide on screen shows all of its text, inside the slide. */
+const clipped = (page: Page) =>
+  page.locator('.attract-slide.is-current').evaluate((slide) => {
+    const box = slide.getBoundingClientRect();
+    return [...slide.querySelectorAll<HTMLElement>('*')]
+      .filter((el) => {
+        const r = el.getBoundingClientRect();
+        const cut = el.scrollHeight > el.clientHeight + 1 && getComputedStyle(el).overflow !== 'visible';
+        const outside = r.top < box.top - 1 || r.bottom > box.bottom + 1;
+        return r.height > 0 && (cut || outside);
+      })
+      .map((el) => `${el.tagName}.${el.className}: ${el.textContent?.slice(0, 30)}`);
+  });
+
+const MAINTENANCE = { zh: '网上办事系统升级维护公告', en: 'Online service system maintenance' };
+
+for (const [orientation, viewport] of Object.entries(ORIENTATIONS)) {
+  test.describe(orientation, () => {
+    test.use({ viewport });
+
+    test('an urgent notice weeks ahead takes turns with the playlist, whole, in both languages, saying when', async ({
+      page,
+    }) => {
+      test.setTimeout(120_000);
+      // The sample on TEST_DAY: the maintenance notice (urgent, in force from 2026-11-30) is about 30–31 December.
+      const kiosk = await kioskOnFeed();
+      await page.clock.install({ time: at('2026-12-04T09:59:00') });
+      await page.clock.pauseAt(at('2026-12-04T10:00:00'));
+      await page.goto(`${kiosk.url}/?idle=10`);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(HALL);
+      // The last visitor read English: the playlist after the wipe does not follow them.
+      await page.getByRole('button', { name: 'English' }).click();
+      await page.clock.runFor(10_000);
+      await expect(page.getByRole('alertdialog')).toBeVisible();
+      await page.clock.runFor(15_000);
+      await expect(page.getByText(TOUCH_TO_START)).toBeVisible();
+
+      const seen = await slidesInTurn(page, 8);
+      // docs/attract.md: after every two slides of the playlist, the urgent notice in Chinese, then in English.
+      expect(seen.map((s) => (s.urgent ? `urgent-${s.lang}` : 'slide'))).toEqual([
+        'slide',
+        'slide',
+        'urgent-zh-CN',
+        'urgent-en',
+        'slide',
+        'slide',
+        'urgent-zh-CN',
+        'urgent-en',
+      ]);
+      const [zh, en] = seen.filter((s) => s.urgent);
+      expect(zh!.text).toContain(MAINTENANCE.zh);
+      expect(en!.text).toContain(MAINTENANCE.en);
+
+      for (const [lang, title, when, rest] of [
+        ['zh', MAINTENANCE.zh, /12月30日.*18:00.*12月31日.*12:00/, '窗口照常办公'],
+        ['en', MAINTENANCE.en, /30 Dec.*18:00.*31 Dec.*12:00/, 'windows stay open'],
+      ] as const) {
+        for (let i = 0; i < 60; i++) {
+          const h2 = await page
+            .locator('.attract-slide.is-current')
+            .evaluate((el) => el.querySelector('h2')?.textContent ?? '');
+          if (h2.includes(title)) break;
+          await page.clock.runFor(1_000);
+        }
+        const slide = page.locator('.attract-slide.is-current');
+        // The dates are in the headline, in words.
+        await expect(slide.locator('h2')).toHaveText(when);
+        // What used to stop at "维护期间：" is there whole, and nothing is cut or off the slide.
+        await expect(slide).toContainText(rest);
+        // The phone number stays on one line.
+        const phone = await slide.getByText('0000-6188 1234', { exact: true }).boundingBox();
+        expect(phone!.height).toBeLessThan(80);
+        await faded(page);
+        expect(await clipped(page)).toEqual([]);
+        // Read from across the hall: nothing under 28 px (axe needs a running clock: the night test runs it).
+        expect(await smallTexts(page)).toEqual([]);
+        await page.screenshot({ path: `e2e/.artifacts/screens/attract-urgent-${orientation}-${lang}.png` });
+        await page.clock.runFor(12_000);
+      }
+      await kiosk.close();
+    });
+  });
+}
+
+test('at night an urgent notice about an outage weeks away dims with the playlist, still meeting the contrast rules', async ({
+  page,
+}) => {
+  const kiosk = await kioskOnFeed();
+  await page.clock.install({ time: at('2026-12-04T21:59:00') });
+  await page.clock.pauseAt(at('2026-12-04T22:00:00'));
+  await page.goto(`${kiosk.url}/?mode=attract`);
+  const slide = page.locator('.attract-slide.is-current');
+  for (let i = 0; i < 60 && (await slide.locator('.slide-urgent').count()) === 0; i++)
+    await page.clock.runFor(1_000);
+  await expect(slide).toContainText(MAINTENANCE.zh);
+  await expect(page.locator('.attract')).toHaveCSS('background-color', 'rgb(11, 12, 12)');
+  // axe waits on timers: the clock runs again, and the slide has 11 of its 12 s left to be measured in.
+  await page.clock.resume();
+  await faded(page);
+  await page.screenshot({ path: 'e2e/.artifacts/screens/attract-urgent-sleep-landscape-zh.png' });
+  expect(await axeViolations(page)).toEqual([]);
+  await kiosk.close();
+});

@@ -10,9 +10,15 @@ export type SpeechOutput = {
   voices: ReadonlySignal<readonly SpeechSynthesisVoice[]>;
 };
 
-/** "zh-CN" matches a "zh_CN" or "zh-Hans-CN" voice: the primary language decides. */
+/** Voices that name a language by its ISO 639-3 code: espeak-ng (Debian's voices) calls Mandarin "cmn". */
+const MACRO_LANGUAGE: Record<string, string> = { cmn: 'zh' };
+
+/** "zh-CN" matches a "zh_CN", "zh-Hans-CN" or "cmn" voice: the primary language decides. */
 export function sameLanguage(voiceLang: string, locale: string): boolean {
-  const primary = (tag: string) => tag.replace('_', '-').split('-')[0]!.toLowerCase();
+  const primary = (tag: string) => {
+    const p = tag.replace('_', '-').split('-')[0]!.toLowerCase();
+    return MACRO_LANGUAGE[p] ?? p;
+  };
   return primary(voiceLang) === primary(locale);
 }
 

@@ -6,6 +6,7 @@ import { ReachPane } from '../access/reach/ReachPane.tsx';
 import { useReadAloud } from '../access/use-read-aloud.ts';
 import { useScreenHeading } from '../access/use-screen-heading.ts';
 import { Icon } from '../ui/Icon.tsx';
+import { UrgentBanner } from '../ui/UrgentBanner.tsx';
 import { useApp, useT } from './context.ts';
 import { helpDeskScreen } from './help-desk.ts';
 import { Router } from './Router.tsx';
@@ -57,23 +58,7 @@ export function Shell() {
         // The upper half: what this screen gives to read, nothing to tap (kiosk/access/reach/, docs/accessibility.md).
         <ReachPane screen={screen} heading={heading} intro={intro} onFit={setPaneWhole} />
       )}
-      {urgent.length > 0 && (
-        <header class="urgent">
-          {urgent.map((n) => (
-            <div key={n.id} class="urgent-banner" role="alert">
-              <strong>{t('urgent')}</strong> {text(n.title)}
-              <button
-                type="button"
-                class="urgent-open"
-                onClick={() => visit.go({ name: 'notice', id: n.id })}
-              >
-                <Icon name="chevron" size={28} />
-                <span class="visually-hidden">{text(n.title)}</span>
-              </button>
-            </div>
-          ))}
-        </header>
-      )}
+      <UrgentBanner />
       <main ref={main} class="screen" id="main" tabindex={0} onScroll={onScroll}>
         <Router screen={screen} />
       </main>

@@ -2,13 +2,13 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { useApp, useT } from '../app/context.ts';
 import { translator } from '../i18n/setup.ts';
+import { withUrgent } from './interleave.ts';
+import { happensBy } from './notice-when.ts';
 import { type PlayableSlide, playlistAt, sleepingAt } from './playlist.ts';
 import { SlideView } from './SlideView.tsx';
 import { usePlayer } from './use-player.ts';
 import './style.css';
 
-/** Seconds an urgent notice stays before the next urgent one (when several are in force). */
-const URGENT_SECONDS = 15;
 /** Against burn-in the whole picture moves a few pixels, this often, so no pixel shows one thing for hours. */
 export const SHIFT_EVERY_MS = 3 * 60_000;
 const SHIFTS = [
@@ -27,18 +27,25 @@ export function AttractScreen() {
   const content = view.content.value;
   const now = clock.now.value;
   const urgent = view.urgent.value;
-  // An urgent notice in force replaces the whole playlist, on every terminal, until it expires.
-  const slides = useMemo<PlayableSlide[]>(
-    () =>
-      urgent.length > 0
-        ? urgent.map((n) => ({ key: `urgent-${n.id}`, slide: { notice: n.id, seconds: URGENT_SECONDS } }))
-        : playlistAt(content.attract, content.notices, now, clock.timeZone.value),
-    [urgent, content, now, clock.timeZone.value],
-  );
+  // Urgent notices in force take turns with the playlist, in each of the hall's languages (interleave.ts).
+  const slides = useMemo<PlayableSlide[]>(() => {
+    const locales = [
+      content.manifest.defaultLocale,
+      ...content.manifest.locales.filter((l) => l !== content.manifest.defaultLocale),
+    ];
+    return withUrgent(
+      playlistAt(content.attract, content.notices, now, clock.timeZone.value),
+      urgent.map((n) => n.id),
+      locales,
+    );
+  }, [urgent, content, now, clock.timeZone.value]);
   const { current, leaving } = usePlayer(slides);
   const isUrgent = urgent.length > 0;
-  // An urgent notice is never dimmed: it must be read whatever the hour.
-  const sleeping = !isUrgent && sleepingAt(content.attract, now, clock.timeZone.value);
+  // An urgent notice about today is never dimmed: it must be read whatever the hour. One about an outage
+  // weeks away dims with the rest in sleep hours (the dark palette keeps it at 7:1).
+  const today = clock.today.value;
+  const sleeping =
+    !urgent.some((n) => happensBy(n, today)) && sleepingAt(content.attract, now, clock.timeZone.value);
   const shift = useShift();
   const locale = view.locale.value;
   // "Touch to start" also in the hall's other languages, once each (a language without UI strings reads English).
@@ -57,13 +64,13 @@ export function AttractScreen() {
       <div class="attract-stage" style={{ transform: `translate(${shift[0]}px, ${shift[1]}px)` }}>
         <div class="attract-slides">
           {leaving && (
-            <div key={leaving.key} class="attract-slide is-leaving" aria-hidden="true">
-              <SlideView slide={leaving.slide} urgent={isUrgent} />
+            <div key={leaving.key} class="attract-slide is-leaving" aria-hidden="true" lang={leaving.locale}>
+              <SlideView playable={leaving} />
             </div>
           )}
           {current ? (
-            <div key={current.key} class="attract-slide is-current">
-              <SlideView slide={current.slide} urgent={isUrgent} />
+            <div key={current.key} class="attract-slide is-current" lang={current.locale}>
+              <SlideView playable={current} />
             </div>
           ) : (
             <div class="attract-slide is-current">

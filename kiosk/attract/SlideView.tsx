@@ -1,11 +1,13 @@
 /** One attract slide, full screen: large text, a notice (title, the start of its body, its image) or an image. */
-import { useApp, useT } from '../app/context.ts';
+import { useApp } from '../app/context.ts';
 import { bodyStart } from './body-start.ts';
-import type { Slide } from './playlist.ts';
+import type { PlayableSlide } from './playlist.ts';
+import { UrgentSlide } from './UrgentSlide.tsx';
 
-export function SlideView({ slide, urgent = false }: { slide: Slide; urgent?: boolean }) {
+export function SlideView({ playable }: { playable: PlayableSlide }) {
   const { view } = useApp();
   const text = view.text.value;
+  const { slide } = playable;
   if (slide.text !== undefined)
     return (
       <div class="slide slide-text">
@@ -18,11 +20,11 @@ export function SlideView({ slide, urgent = false }: { slide: Slide; urgent?: bo
   }
   const notice = view.content.value.notices.find((n) => n.id === slide.notice);
   if (!notice) return null;
+  if (playable.urgent) return <UrgentSlide notice={notice} locale={playable.locale ?? view.locale.value} />;
   const image = view.mediaUrl(notice.image);
   return (
-    <div class={`slide slide-notice${urgent ? ' slide-urgent' : ''}${image ? ' has-image' : ''}`}>
+    <div class={`slide slide-notice${image ? ' has-image' : ''}`}>
       <div class="slide-notice-words">
-        {urgent && <UrgentMark expires={notice.expires} />}
         <h2>{text(notice.title)}</h2>
         {bodyStart(view.rich.value(notice.body)).map((p) => (
           <p key={p}>{p}</p>
@@ -30,16 +32,5 @@ export function SlideView({ slide, urgent = false }: { slide: Slide; urgent?: bo
       </div>
       {image && <img src={image} alt="" />}
     </div>
-  );
-}
-
-/** Urgent in words (never by colour alone), and until when. */
-function UrgentMark({ expires }: { expires: string | undefined }) {
-  const t = useT('attract');
-  return (
-    <p class="slide-urgent-mark">
-      <strong>{t('urgent')}</strong>
-      {expires && <span>{t('until', { date: expires })}</span>}
-    </p>
   );
 }

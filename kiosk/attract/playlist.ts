@@ -6,7 +6,13 @@ import { DAY_KEYS, toMinutes } from '../logic/opening-hours.ts';
 
 export type Slide = Attract['slides'][number];
 /** A slide ready to play: `key` stays the same across content versions while the slide keeps its place. */
-export type PlayableSlide = { key: string; slide: Slide };
+export type PlayableSlide = {
+  key: string;
+  slide: Slide;
+  /** An urgent notice's turn (interleave.ts): shown whole, in `locale` whatever the visitor's language. */
+  urgent?: true;
+  locale?: string;
+};
 
 /** Seconds a notice marked `attract: true` plays for when no slide names it. */
 export const IMPLICIT_NOTICE_SECONDS = 10;

@@ -6,6 +6,7 @@ import type { VersionInfo } from '../../sync/index.ts';
 import { useApp } from '../app/context.ts';
 import { checkClock } from '../resilience/clock-check.ts';
 import { ago, bytes, localTime } from './format.ts';
+import { SpeechFact } from './SpeechFact.tsx';
 import { useStorageEstimate } from './use-storage-estimate.ts';
 
 declare const __APP_VERSION__: string;
@@ -83,6 +84,7 @@ export function TerminalFacts({ t }: { t: TFunction }) {
               })}
         </Fact>
         <TimeZoneFact t={t} hall={zone} />
+        <SpeechFact t={t} />
         <Fact label={t('field.storage')}>
           {storage === 'unknown'
             ? t('value.storageUnknown')

@@ -41,6 +41,7 @@ export const strings = defineStrings(
       clock: '本机时钟',
       timeZone: '时区',
       storage: '存储空间',
+      speech: '朗读语音',
       feed: '内容源',
       active: '正在显示',
       staged: '已下载，等待显示',
@@ -52,6 +53,9 @@ export const strings = defineStrings(
     },
     value: {
       none: '无',
+      speechOk: '有（{{locales}}）',
+      speechMissing:
+        '本机没有可用的朗读语音：{{locales}}。访客看不到“朗读”。安装方法见 docs/terminal-speech.md',
       never: '从未',
       notSet: '未设置（启动网址没有 device）',
       version: '版本 {{version}}',
@@ -187,6 +191,7 @@ export const strings = defineStrings(
       clock: "Terminal's clock",
       timeZone: 'Time zone',
       storage: 'Storage',
+      speech: 'Speech voices',
       feed: 'Feed',
       active: 'Showing',
       staged: 'Downloaded, waiting to show',
@@ -198,6 +203,9 @@ export const strings = defineStrings(
     },
     value: {
       none: 'None',
+      speechOk: 'Available ({{locales}})',
+      speechMissing:
+        'No speech voice on this terminal: {{locales}}. Visitors see no "Read aloud". To install, see docs/terminal-speech.md',
       never: 'Never',
       notSet: 'Not set (no device in the start URL)',
       version: 'Version {{version}}',

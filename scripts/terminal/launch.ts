@@ -26,6 +26,9 @@ export function kioskFlags(url: string, profile: string): string[] {
     '--password-store=basic',
     // The watchdog reads the JS heap: without this Chromium reports it coarsely and refreshes it rarely.
     '--enable-precise-memory-info',
+    // Read aloud: on Linux Chromium has no voice unless it talks to speech-dispatcher, and it does so only
+    // with this flag (docs/terminal-speech.md lists the Debian packages that bring the voices).
+    '--enable-speech-dispatcher',
     url,
   ];
 }

@@ -52,3 +52,9 @@ describe('the terminal launcher', () => {
     expect(flags.at(-1)).toBe('http://127.0.0.1:8080/?device=lobby-1');
   });
 });
+
+describe('the terminal launcher and speech', () => {
+  it('should start Chromium with speech-dispatcher, or the page has no voice at all on Linux', () => {
+    expect(kioskFlags('http://kiosk.example/', '/tmp/p')).toContain('--enable-speech-dispatcher');
+  });
+});

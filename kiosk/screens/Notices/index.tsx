@@ -11,8 +11,16 @@ function NoticeFacts({ notice: n }: { notice: Notice }) {
   const t = useT('notices');
   return (
     <span class="notice-facts">
-      {n.urgent && <span class="notice-badge notice-badge-urgent">{t('urgent')}</span>}
-      {n.pinned && <span class="notice-badge">{t('pinned')}</span>}
+      {n.urgent && (
+        <span class="notice-badge notice-badge-urgent" data-tag>
+          {t('urgent')}
+        </span>
+      )}
+      {n.pinned && (
+        <span class="notice-badge" data-tag>
+          {t('pinned')}
+        </span>
+      )}
       <span>{t(`kind.${n.kind}`)}</span>
       <span aria-hidden="true">·</span>
       <span>{t('published', { date: n.date })}</span>
