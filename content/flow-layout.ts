@@ -7,12 +7,20 @@ export type FlowInput = {
   edges: { from: string; to: string; label: string | undefined }[];
 };
 
-/** Layout units are CSS pixels at the kiosk's flowchart text size. */
-const FONT = 26;
+/**
+ * Layout units are CSS pixels at the kiosk's flowchart text size: 28 px, the floor for text a visitor
+ * reads (issue 12), so a chart drawn at scale 1 or more is legible. Text wraps at about eight Chinese
+ * characters: narrow nodes keep a chart's column narrow, so the kiosk can set two columns of it side
+ * by side on a landscape screen (kiosk/screens/Flow/columns.ts) and one column fits a portrait one.
+ */
+export const FONT = 28;
 const LINE = FONT * 1.35;
-const MAX_TEXT_WIDTH = 300;
-const PAD_X = 32;
-const PAD_Y = 24;
+const MAX_TEXT_WIDTH = 230;
+const PAD_X = 24;
+const PAD_Y = 20;
+/** Branch labels: bold, at the same reading floor, wrapping past about seven Chinese characters. */
+const LABEL_FONT = 28;
+export const MAX_LABEL_WIDTH = 210;
 
 /** An estimate of drawn width: CJK glyphs are one em wide, Latin about half. */
 export function textWidth(text: string, size = FONT): number {
@@ -26,19 +34,28 @@ function box(label: string, kind: string): { w: number; h: number } {
   const lines = Math.max(1, Math.ceil(width / MAX_TEXT_WIDTH));
   const w = Math.min(width, MAX_TEXT_WIDTH) + PAD_X * 2;
   const h = lines * LINE + PAD_Y * 2;
-  // A diamond needs about twice the room of the text it holds.
-  return kind === 'decision' ? { w: w * 1.5, h: h * 1.6 } : { w, h };
+  // A diamond holds its text in its middle: about half as much room again each way.
+  return kind === 'decision' ? { w: w * 1.5, h: h * 1.5 } : { w, h };
 }
 
 export function layoutFlow(flow: FlowInput): FlowLayoutT {
   const g = new graphlib.Graph({ multigraph: true });
-  g.setGraph({ rankdir: 'TB', nodesep: 60, ranksep: 70, edgesep: 30, marginx: 16, marginy: 16 });
+  g.setGraph({ rankdir: 'TB', nodesep: 40, ranksep: 56, edgesep: 24, marginx: 16, marginy: 16 });
   for (const n of flow.nodes) {
     const { w, h } = box(n.label, n.kind);
     g.setNode(n.id, { width: w, height: h });
   }
   flow.edges.forEach((e, i) => {
-    const label = e.label ? { width: textWidth(e.label, 22) + 16, height: 34, labelpos: 'c' } : {};
+    // Bold Latin is wider than the estimate's 0.56 em: 10 % more.
+    const wide = e.label ? textWidth(e.label, LABEL_FONT) * 1.1 : 0;
+    const lines = Math.max(1, Math.ceil(wide / MAX_LABEL_WIDTH));
+    const label = e.label
+      ? {
+          width: Math.min(wide, MAX_LABEL_WIDTH) + 24,
+          height: lines * LABEL_FONT * 1.4 + 4,
+          labelpos: 'c',
+        }
+      : {};
     g.setEdge(e.from, e.to, { ...label, minlen: 1 }, `e${i}`);
   });
   layout(g);

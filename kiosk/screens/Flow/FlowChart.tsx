@@ -5,6 +5,7 @@
 import { useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { FlowLayoutT, LocalizedText } from '../../../content/schema.ts';
 import { useApp, useT } from '../../app/context.ts';
+import { fitColumns } from './columns.ts';
 import { edgePath, outline } from './geometry.ts';
 import { fitWidth, type Size } from './pan-zoom.ts';
 import { usePanZoom } from './use-pan-zoom.ts';
@@ -18,16 +19,30 @@ const MIN_HIT = 72;
 type Node = { id: string; kind: string; label: LocalizedText };
 type Edge = { from: string; to: string; label?: LocalizedText };
 
-/** The size of an element's content box, updated as it changes. */
-function useSize(ref: { current: HTMLElement | null }): Size | undefined {
-  const [size, setSize] = useState<Size | undefined>(undefined);
+/**
+ * The size of an element's content box, updated as it changes; and `visible`, how much of its height the
+ * screen shows from its top down to the bottom of the scrolling screen (above the dock), whatever a banner
+ * above it takes.
+ */
+function useSize(ref: { current: HTMLElement | null }): (Size & { visible: number }) | undefined {
+  const [size, setSize] = useState<(Size & { visible: number }) | undefined>(undefined);
   useLayoutEffect(() => {
     const el = ref.current;
     if (!el) return;
-    const measure = () => setSize({ width: el.clientWidth, height: el.clientHeight });
+    const screen = el.closest('main') ?? document.documentElement;
+    const measure = () => {
+      const bottom = screen.getBoundingClientRect().bottom;
+      const visible = Math.max(0, bottom - el.getBoundingClientRect().top - 16);
+      setSize((s) =>
+        s && s.width === el.clientWidth && s.height === el.clientHeight && s.visible === visible
+          ? s
+          : { width: el.clientWidth, height: el.clientHeight, visible },
+      );
+    };
     measure();
     const observer = new ResizeObserver(measure);
     observer.observe(el);
+    observer.observe(screen);
     return () => observer.disconnect();
   }, []);
   return size;
@@ -36,21 +51,33 @@ function useSize(ref: { current: HTMLElement | null }): Size | undefined {
 export function FlowChart({
   nodes,
   edges,
-  layout,
+  layout: drawn,
+  tappable,
   selected,
   onOpen,
 }: {
   nodes: Node[];
   edges: Edge[];
   layout: FlowLayoutT;
+  /** The steps with more to say than their label: only these are buttons. */
+  tappable: ReadonlySet<string>;
   selected: string | undefined;
   onOpen: (id: string) => void;
 }) {
   const t = useT('flow');
+  const { view } = useApp();
   const large = nodes.length > READABLE_NODES;
   const frame = useRef<HTMLElement>(null);
+  const labels = edges.map((e) => (e.label === undefined ? '' : view.text.value(e.label)));
   const box = useSize(frame);
+  // A readable chart is set in as many columns as show most of it at once (two on a landscape screen).
+  const set =
+    !large && box
+      ? fitColumns(drawn, { width: box.width, height: box.visible }, MAX_FIT, labels)
+      : { layout: drawn, k: undefined };
+  const layout = set.layout;
   const fitted = box ? fitWidth(layout, box, MAX_FIT) : { k: 1, x: 0, y: 0 };
+  if (set.k !== undefined) fitted.k = set.k;
   const pz = usePanZoom(layout, box, fitted, (target) => {
     const node = target.closest<HTMLElement>('[data-node]')?.dataset.node;
     if (node) onOpen(node);
@@ -83,6 +110,7 @@ export function FlowChart({
               nodes={nodes}
               edges={edges}
               layout={layout}
+              tappable={tappable}
               selected={selected}
               onOpen={onOpen}
               k={v.k}
@@ -99,6 +127,7 @@ function Drawing({
   nodes,
   edges,
   layout,
+  tappable,
   selected,
   onOpen,
   k,
@@ -107,6 +136,7 @@ function Drawing({
   nodes: Node[];
   edges: Edge[];
   layout: FlowLayoutT;
+  tappable: ReadonlySet<string>;
   selected: string | undefined;
   onOpen: (id: string) => void;
   k: number;
@@ -160,19 +190,29 @@ function Drawing({
         const h = Math.max(b.h, hit);
         // A diamond holds its text in its middle half.
         const textWidth = n.kind === 'decision' ? b.w / 1.5 : b.w;
+        const label = <span style={{ maxWidth: `${textWidth - 24}px` }}>{text(n.label)}</span>;
+        const tap = tappable.has(n.id);
         return (
-          <g key={n.id} class={`flow-node flow-${n.kind}${selected === n.id ? ' is-selected' : ''}`}>
+          <g
+            key={n.id}
+            class={`flow-node flow-${n.kind}${tap ? ' is-tappable' : ''}${selected === n.id ? ' is-selected' : ''}`}
+          >
             <path class="flow-shape" d={outline(n.kind, b)} />
             <foreignObject x={b.x - w / 2} y={b.y - h / 2} width={w} height={h}>
-              <button
-                type="button"
-                class="flow-node-button"
-                data-node={n.id}
-                aria-haspopup="dialog"
-                onClick={() => onOpen(n.id)}
-              >
-                <span style={{ maxWidth: `${textWidth - 24}px` }}>{text(n.label)}</span>
-              </button>
+              {tap ? (
+                <button
+                  type="button"
+                  class="flow-node-button"
+                  data-node={n.id}
+                  aria-haspopup="dialog"
+                  onClick={() => onOpen(n.id)}
+                >
+                  {label}
+                </button>
+              ) : (
+                // Nothing more to say than its label: text, not a button that would open an empty card.
+                <div class="flow-node-button flow-node-text">{label}</div>
+              )}
             </foreignObject>
           </g>
         );

@@ -10,6 +10,11 @@ type Flow = NonNullable<Service['flow']>;
 export type FlowNode = Flow['nodes'][number];
 export type Step = OrderedStep<FlowNode, Flow['edges'][number]['label']>;
 
+/** Whether StepFacts has anything to show for a step: a window, a time, a detail, or branches worth words. */
+export const saysMore = (step: Step): boolean =>
+  !!(step.node.window || step.node.duration || step.node.detail) ||
+  !(step.next.length === 0 || followsOn(step));
+
 export function StepFacts({ step, steps }: { step: Step; steps: Step[] }) {
   const { view } = useApp();
   const t = useT('flow');

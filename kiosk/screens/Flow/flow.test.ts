@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { fitColumns, inColumns } from './columns.ts';
 import { fitWidth, keepInView, pinch, type View, zoomAbout } from './pan-zoom.ts';
 import { followsOn, orderSteps } from './steps.ts';
 
@@ -179,5 +180,54 @@ describe('panning and zooming a large chart', () => {
     );
     expect(v.x + 1000).toBeGreaterThanOrEqual(120);
     expect(v.y).toBeLessThanOrEqual(600 - 120);
+  });
+});
+
+describe('a tall chart set in columns', () => {
+  // Six steps one under the other, 200 × 80 each, 60 apart; a loop from the last back to the second.
+  const ids = ['a', 'b', 'c', 'd', 'e', 'f'];
+  const nodes = Object.fromEntries(ids.map((id, i) => [id, { x: 116, y: 56 + i * 140, w: 200, h: 80 }]));
+  const chain = ids.slice(1).map((to, i) => ({
+    from: ids[i]!,
+    to,
+    points: [
+      { x: 116, y: 96 + i * 140 },
+      { x: 116, y: 156 + i * 140 },
+    ],
+    back: false,
+  }));
+  const loop = { from: 'f', to: 'b', points: [{ x: 16, y: 756 }], back: true, label: { x: 16, y: 500 } };
+  const tall = { width: 232, height: 812, nodes, edges: [...chain, loop] };
+
+  it('should move the lower half of the ranks into a second column beside the first', () => {
+    const set = inColumns(tall, 2, ['', '', '', '', '', 'again']);
+    expect(set.nodes.d!.y).toBeLessThan(tall.nodes.d!.y);
+    expect(set.nodes.d!.x).toBeGreaterThan(set.nodes.c!.x + 200);
+    expect(set.height).toBeLessThan(tall.height * 0.7);
+    // No two nodes overlap.
+    const boxes = Object.values(set.nodes);
+    for (const p of boxes)
+      for (const q of boxes)
+        if (p !== q)
+          expect(Math.abs(p.x - q.x) >= (p.w + q.w) / 2 || Math.abs(p.y - q.y) >= (p.h + q.h) / 2).toBe(true);
+  });
+
+  it('should route an edge that changes column from the bottom of one node into the top of the other', () => {
+    const set = inColumns(tall, 2);
+    const across = set.edges.find((e) => e.from === 'c' && e.to === 'd')!;
+    const [c, d] = [set.nodes.c!, set.nodes.d!];
+    expect(across.points[0]).toEqual({ x: c.x, y: c.y + c.h / 2 });
+    expect(across.points.at(-1)).toEqual({ x: d.x, y: d.y - d.h / 2 });
+    // A loop back stays a loop back.
+    expect(set.edges.find((e) => e.from === 'f')!.back).toBe(true);
+  });
+
+  it('should give one column back as it was', () => {
+    expect(inColumns(tall, 1)).toBe(tall);
+  });
+
+  it('should pick two columns for a wide, short frame and one for a narrow, tall one', () => {
+    expect(fitColumns(tall, { width: 1800, height: 500 }, 1.25).layout.width).toBeGreaterThan(tall.width);
+    expect(fitColumns(tall, { width: 300, height: 1500 }, 1.25).layout).toBe(tall);
   });
 });

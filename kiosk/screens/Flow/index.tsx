@@ -5,6 +5,7 @@ import { ScreenTitle } from '../../ui/ScreenTitle.tsx';
 import { FlowChart, READABLE_NODES } from './FlowChart.tsx';
 import { FlowList } from './FlowList.tsx';
 import { NodeDetail } from './NodeDetail.tsx';
+import { saysMore } from './StepFacts.tsx';
 import { orderSteps } from './steps.ts';
 import './style.css';
 
@@ -12,6 +13,13 @@ export function FlowScreen({ id, view: mode = 'chart' }: { id: string; view?: 'c
   const { view, visit } = useApp();
   const t = useT('flow');
   const [open, setOpen] = useState<string | undefined>(undefined);
+  // The detail card lies over the chart on the side away from the step it tells of, so both show.
+  const [side, setSide] = useState<'left' | 'right'>('right');
+  const openStep = useCallback((id: string) => {
+    const r = document.querySelector(`[data-node="${id}"]`)?.getBoundingClientRect();
+    setSide(r && r.left + r.width / 2 > window.innerWidth / 2 ? 'left' : 'right');
+    setOpen(id);
+  }, []);
   const service = view.service(id);
   const flow = service?.flow;
   const close = useCallback(() => {
@@ -48,8 +56,15 @@ export function FlowScreen({ id, view: mode = 'chart' }: { id: string; view?: 'c
       {mode === 'list' || !layout ? (
         <FlowList steps={steps} />
       ) : (
-        <div class="flow-body">
-          <FlowChart nodes={flow.nodes} edges={flow.edges} layout={layout} selected={open} onOpen={setOpen} />
+        <div class={`flow-body flow-detail-${side}`}>
+          <FlowChart
+            nodes={flow.nodes}
+            edges={flow.edges}
+            layout={layout}
+            tappable={new Set(steps.filter(saysMore).map((s) => s.node.id))}
+            selected={open}
+            onOpen={openStep}
+          />
           <aside class="flow-side">
             {step && <NodeDetail step={step} steps={steps} onClose={close} />}
             <p class="flow-hint">{t('hintChart')}</p>

@@ -101,16 +101,28 @@ export function HowMuch({ service }: { service: Service }) {
         <p>{t('feesAsk')}</p>
       ) : (
         <ul class="plain-list guide-fees">
-          {fees.map((f) => (
-            <li key={f.id}>
-              <button type="button" class="guide-fee" onClick={() => visit.go({ name: 'fees', fee: f.id })}>
-                <span class="guide-fee-amount">
-                  {feeAmount(f, (key, values) => common(key, values), text).shown}
-                </span>
-                <span class="guide-fee-name">{text(f.name)}</span>
-              </button>
-            </li>
-          ))}
+          {fees.map((f) => {
+            const amount = feeAmount(f, (key, values) => common(key, values), text);
+            return (
+              <li key={f.id}>
+                <button type="button" class="guide-fee" onClick={() => visit.go({ name: 'fees', fee: f.id })}>
+                  {amount.kind === 'money' ? (
+                    <>
+                      <span class="guide-fee-amount">{amount.shown}</span>
+                      <span class="guide-fee-name">{text(f.name)}</span>
+                    </>
+                  ) : (
+                    // A formula is a paragraph, not a glance: its name here, the whole text one tap away
+                    // on the fees screen, so the first screen keeps its other facts whole (issue 12).
+                    <>
+                      <span class="guide-fee-amount guide-fee-formula">{text(f.name)}</span>
+                      <span class="guide-fee-name">{t('feeFormula')}</span>
+                    </>
+                  )}
+                </button>
+              </li>
+            );
+          })}
         </ul>
       )}
     </section>

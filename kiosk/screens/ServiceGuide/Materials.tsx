@@ -42,7 +42,7 @@ export function Materials({ service, onTakeAway }: { service: Service; onTakeAwa
                   <span class="guide-box" aria-hidden="true" />
                   <div>
                     <span class="guide-material-name">{text(m.name)}</span>{' '}
-                    <span class="guide-tags">
+                    <span class="guide-tags" data-tag>
                       <span class="guide-tag">{materialDetail(m, t)}</span>
                       {!m.required && <span class="guide-tag guide-tag-optional">{t('optional')}</span>}
                     </span>
