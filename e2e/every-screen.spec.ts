@@ -1,6 +1,7 @@
 /**
  * Walks every screen of the sample hall in both languages and orientations: no `undefined`, `null`,
- * `NaN`, `[object Object]`, raw i18n key or broken image anywhere; axe finds no violation on any kind
+ * `NaN`, `[object Object]`, raw i18n key or broken image anywhere; no text a visitor reads under 28 px
+ * (e2e/fixtures/text-sizes.ts); axe finds no violation on any kind
  * of screen, in the normal look and in every accessibility mode (switched in place, no reload);
  * a screenshot of each kind is written to e2e/.artifacts/screens/ (git ignores it), and of each mode
  * on home and a service guide.
@@ -10,6 +11,7 @@ import type { Page } from '@playwright/test';
 import { kioskOnFeed } from './fixtures/feed.ts';
 import { allScreens, MODE_SETS, openScreen, setModes } from './fixtures/screens.ts';
 import { expect, test } from './fixtures/test.ts';
+import { smallTexts } from './fixtures/text-sizes.ts';
 import { ORIENTATIONS } from './fixtures/visitor.ts';
 
 async function problemsOnScreen(page: Page): Promise<string[]> {
@@ -65,6 +67,10 @@ for (const [orientation, viewport] of Object.entries(ORIENTATIONS)) {
         for (const { kind, screen } of allScreens()) {
           await openScreen(page, screen, locale);
           for (const p of await problemsOnScreen(page)) failures.push(`${JSON.stringify(screen)}: ${p}`);
+          // Read from across the room: nothing a visitor must read is drawn under 28 px (26 px bold for a tag).
+          for (const s of await smallTexts(page)) {
+            failures.push(`${JSON.stringify(screen)}: "${s.text}" is ${s.px} px (${s.where})`);
+          }
           if (!kind) continue;
           await page.screenshot({
             path: `e2e/.artifacts/screens/${kind}-${orientation}-${locale === 'en' ? 'en' : 'zh'}.png`,
