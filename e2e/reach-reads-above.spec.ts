@@ -117,6 +117,23 @@ for (const [orientation, viewport] of Object.entries(ORIENTATIONS)) {
   }
 }
 
+// Every fact of a guide stays readable somewhere: what went up into the pane is left out below, nothing else.
+for (const [orientation, viewport] of Object.entries(ORIENTATIONS)) {
+  test(`reach, a free service: "how much" still says it is free (${orientation})`, async ({ page }) => {
+    await page.setViewportSize(viewport);
+    await page.goto(`${kiosk.url}/?e2e&device=lobby-1&idle=3600`);
+    await expect(page.locator('.home')).toBeVisible();
+    await openScreen(page, { name: 'service', id: 'birth-registration' }, 'zh-CN');
+    await setModes(page, ['reach']);
+    await expect(page.locator('.shell')).toHaveAttribute('data-reach-whole', '');
+    const free = page.locator('section[aria-labelledby="guide-how-much"]').getByText('免费');
+    await free.scrollIntoViewIfNeeded();
+    await expect
+      .poll(() => shownAt(page, '免费').then((at) => at !== undefined && at.bottom - at.top > 20))
+      .toBe(true);
+  });
+}
+
 for (const withBanner of [false, true]) {
   test(`reach in landscape: the lower area for the screen is well over a 300 px strip (${withBanner ? 'with' : 'without'} an urgent banner)`, async ({
     page,
