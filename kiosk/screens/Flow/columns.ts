@@ -15,6 +15,8 @@ export const GUTTER = 96;
 const RUN = 40;
 /** Space between two lines that share the gutter. */
 const LANE = 14;
+/** Half the height the chart draws a branch label in (its box is 80 high): a label set on a line below a column clears it. */
+const LABEL_HALF_HEIGHT = 44;
 /** Half the drawn width of a branch label (28 px bold, wrapping at 210 px as the layout lets it), with its padding. */
 export const labelHalf = (text: string): number => {
   let em = 0;
@@ -38,8 +40,27 @@ function ranks(layout: Layout): { ids: string[]; top: number; bottom: number }[]
     }));
 }
 
+/**
+ * Whether the ranks may be cut before rank `i`: not between a check and two or more of its labelled
+ * branches. Those would all leave the check's column down one line, their labels side by side under it
+ * ("材料不全" on top of "材料齐全"); in the check's own column each keeps its own line and label.
+ */
+function cuttable(layout: Layout, rankOf: Map<string, number>, i: number): boolean {
+  const crossing = new Map<string, number>();
+  for (const e of layout.edges) {
+    if (!e.label || e.back) continue;
+    const [a, b] = [rankOf.get(e.from) ?? 0, rankOf.get(e.to) ?? 0];
+    if (a < i && b >= i) crossing.set(e.from, (crossing.get(e.from) ?? 0) + 1);
+  }
+  return [...crossing.values()].every((n) => n < 2);
+}
+
 /** Where to cut the ranks into `count` columns of about equal height: the index of each column's first rank. */
-function cuts(bands: { top: number; bottom: number }[], count: number): number[] {
+function cuts(
+  bands: { top: number; bottom: number }[],
+  count: number,
+  allowed: (i: number) => boolean = () => true,
+): number[] {
   const top = bands[0]!.top;
   const height = bands[bands.length - 1]!.bottom - top;
   const starts = [0];
@@ -47,6 +68,7 @@ function cuts(bands: { top: number; bottom: number }[], count: number): number[]
     const want = top + (height * m) / count;
     let best = -1;
     for (let i = starts[starts.length - 1]! + 1; i < bands.length; i++) {
+      if (!allowed(i)) continue;
       const gap = (bands[i - 1]!.bottom + bands[i]!.top) / 2;
       if (
         best < 0 ||
@@ -67,7 +89,11 @@ function cuts(bands: { top: number; bottom: number }[], count: number): number[]
 export function inColumns(layout: Layout, count: number, labels: readonly string[] = []): Layout {
   const bands = ranks(layout);
   if (count <= 1 || bands.length < 2) return layout;
-  const starts = cuts(bands, Math.min(count, bands.length));
+  const rankOf = new Map<string, number>();
+  bands.forEach((b, i) => {
+    for (const id of b.ids) rankOf.set(id, i);
+  });
+  const starts = cuts(bands, Math.min(count, bands.length), (i) => cuttable(layout, rankOf, i));
   if (starts.length < 2) return layout;
   const column = new Map<string, number>();
   const shift: Point[] = [];
@@ -116,6 +142,7 @@ export function inColumns(layout: Layout, count: number, labels: readonly string
     nodes[id] = { ...b, x: at.x, y: at.y };
   }
   let lanes = 0;
+  let labelled = false;
   const edges = layout.edges.map((e) => {
     const a = column.get(e.from) ?? 0;
     const b = column.get(e.to) ?? 0;
@@ -133,10 +160,27 @@ export function inColumns(layout: Layout, count: number, labels: readonly string
     const lane = lanes++ * LANE;
     // Below every column the line passes under, and above them: never through a node.
     const passed = extent.slice(Math.min(a, b), Math.max(a, b) + 1);
-    const below = Math.max(...passed.map((x) => x.bottom)) + RUN / 2 + lane;
+    // A labelled line runs a label's half height lower, so its label (set on this run) clears the steps above.
+    const below =
+      Math.max(...passed.map((x) => x.bottom)) + RUN / 2 + lane + (e.label ? LABEL_HALF_HEIGHT : 0);
+    if (e.label) labelled = true;
     const above = Math.min(...passed.map((x) => x.top)) - RUN / 2 - lane;
     const after = Math.min(a, b);
     const gutterX = (right[after]! + left[after + 1]!) / 2 + lane;
+    // A target below the top of its column is entered from the side that faces the gutter next to it:
+    // coming down from above, the line would run through the nodes over it.
+    if (to.y - to.h / 2 > extent[b]!.top + 1) {
+      const fromRight = a > b;
+      const sideX = fromRight ? (right[b]! + left[b + 1]!) / 2 + lane : (right[b - 1]! + left[b]!) / 2 - lane;
+      const points = [
+        { x: from.x, y: from.y + from.h / 2 },
+        { x: from.x, y: below },
+        { x: sideX, y: below },
+        { x: sideX, y: to.y },
+        { x: fromRight ? to.x + to.w / 2 : to.x - to.w / 2, y: to.y },
+      ];
+      return { ...e, points, ...(e.label ? { label: { x: (from.x + sideX) / 2, y: below } } : {}) };
+    }
     const points = [
       { x: from.x, y: from.y + from.h / 2 },
       { x: from.x, y: below },
@@ -147,7 +191,12 @@ export function inColumns(layout: Layout, count: number, labels: readonly string
     ];
     return { ...e, points, ...(e.label ? { label: { x: (from.x + gutterX) / 2, y: below } } : {}) };
   });
-  const height = Math.max(...extent.map((x) => x.bottom)) + RUN + lanes * LANE + margin;
+  const height =
+    Math.max(...extent.map((x) => x.bottom)) +
+    RUN +
+    lanes * LANE +
+    (labelled ? 2 * LABEL_HALF_HEIGHT : 0) +
+    margin;
   return { width, height, nodes, edges };
 }
 

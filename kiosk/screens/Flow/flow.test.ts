@@ -203,7 +203,8 @@ describe('a tall chart set in columns', () => {
     const set = inColumns(tall, 2, ['', '', '', '', '', 'again']);
     expect(set.nodes.d!.y).toBeLessThan(tall.nodes.d!.y);
     expect(set.nodes.d!.x).toBeGreaterThan(set.nodes.c!.x + 200);
-    expect(set.height).toBeLessThan(tall.height * 0.7);
+    // Shorter by far, with room under the columns for the loop's label ("again") on its line.
+    expect(set.height).toBeLessThan(tall.height * 0.8);
     // No two nodes overlap.
     const boxes = Object.values(set.nodes);
     for (const p of boxes)
@@ -229,5 +230,71 @@ describe('a tall chart set in columns', () => {
   it('should pick two columns for a wide, short frame and one for a narrow, tall one', () => {
     expect(fitColumns(tall, { width: 1800, height: 500 }, 1.25).layout.width).toBeGreaterThan(tall.width);
     expect(fitColumns(tall, { width: 300, height: 1500 }, 1.25).layout).toBe(tall);
+  });
+
+  it('should not cut between a check and its labelled branches', () => {
+    // a → b → check c → (yes) d, (no) e, side by side on one rank → f → h: the middle of its height is right
+    // under c, so a cut by height alone would part c from both its branches.
+    const at = (x: number, y: number) => ({ x, y, w: 200, h: 80 });
+    const nodes = {
+      a: at(116, 56),
+      b: at(116, 196),
+      c: at(226, 336),
+      d: at(116, 476),
+      e: at(336, 476),
+      f: at(116, 616),
+      h: at(116, 756),
+    };
+    const edge = (from: string, to: string, label?: { x: number; y: number }) => ({
+      from,
+      to,
+      points: [
+        { x: nodes[from as 'a']!.x, y: nodes[from as 'a']!.y + 40 },
+        { x: nodes[to as 'a']!.x, y: nodes[to as 'a']!.y - 40 },
+      ],
+      back: false,
+      ...(label ? { label } : {}),
+    });
+    const chart = {
+      width: 470,
+      height: 812,
+      nodes,
+      edges: [
+        edge('a', 'b'),
+        edge('b', 'c'),
+        edge('c', 'd', { x: 150, y: 406 }),
+        edge('c', 'e', { x: 300, y: 406 }),
+        edge('d', 'f'),
+        edge('f', 'h'),
+      ],
+    };
+    const set = inColumns(chart, 2, ['', '', 'yes', 'no', '', '']);
+    // Set in two columns, and the check moved with both its branches (one shift for all three).
+    expect(set.width).toBeGreaterThan(chart.width);
+    const shift = (id: 'c' | 'd' | 'e') => [
+      set.nodes[id]!.x - chart.nodes[id].x,
+      set.nodes[id]!.y - chart.nodes[id].y,
+    ];
+    expect(shift('d')).toEqual(shift('c'));
+    expect(shift('e')).toEqual(shift('c'));
+  });
+
+  it('should bring a line into a step lower in its column from the side, not down through the steps above it', () => {
+    const set = inColumns(tall, 2);
+    const loop = set.edges.find((e) => e.from === 'f')!;
+    const b = set.nodes.b!;
+    const last = loop.points.at(-1)!;
+    expect(last.y).toBe(b.y);
+    expect(Math.abs(last.x - b.x)).toBe(b.w / 2);
+    // Nothing of the line passes through another step.
+    const boxes = Object.entries(set.nodes).filter(([id]) => id !== 'b' && id !== 'f');
+    for (let i = 1; i < loop.points.length; i++) {
+      const [p, q] = [loop.points[i - 1]!, loop.points[i]!];
+      for (const [, n] of boxes) {
+        const inX = Math.max(p.x, q.x) > n.x - n.w / 2 && Math.min(p.x, q.x) < n.x + n.w / 2;
+        const inY = Math.max(p.y, q.y) > n.y - n.h / 2 && Math.min(p.y, q.y) < n.y + n.h / 2;
+        expect(inX && inY).toBe(false);
+      }
+    }
   });
 });
