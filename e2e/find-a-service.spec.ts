@@ -34,7 +34,7 @@ const WORDS = {
     branch: '材料不全 → 第 4 步',
     loop: '补齐后重新提交 → 回到第 2 步',
     back: '返回',
-    placeLink: /17号窗口.*在地图上看/,
+    placeLink: /17–19号窗口.*在地图上看/,
     mapTitle: /楼层|地图/,
     fee: /不动产登记费（住宅类）/,
     feeAmount: '80 元 / 件',
@@ -70,7 +70,7 @@ const WORDS = {
     branch: 'Something missing → step 4',
     loop: 'Resubmit when complete → back to step 2',
     back: 'Back',
-    placeLink: /Window 17.*Show on map/,
+    placeLink: /Windows 17–19.*Show on map/,
     mapTitle: /map|floor/i,
     fee: /Real estate registration fee \(housing\)/,
     feeAmount: '¥80 per registration',
@@ -135,7 +135,10 @@ for (const [orientation, viewport] of Object.entries(ORIENTATIONS)) {
         const bring = page.getByRole('region', { name: w.bring });
         await expect(bring.getByText(w.material, { exact: true })).toBeVisible();
         await expect(bring.getByText(w.optional).first()).toBeVisible();
-        await expect(page.getByRole('region', { name: w.where }).getByText(w.windows)).toBeVisible();
+        // The windows in the card's big line (its map link names them again, with the floor).
+        await expect(
+          page.getByRole('region', { name: w.where }).getByRole('paragraph').filter({ hasText: w.windows }),
+        ).toBeVisible();
         // …even with an urgent notice's banner in force on TEST_DAY: where and how long whole above the dock,
         // the checklist begun.
         await expect(page.getByRole('alert').filter({ hasText: w.urgent })).toBeVisible();
