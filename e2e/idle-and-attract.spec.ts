@@ -463,8 +463,10 @@ test('at night an urgent notice about an outage weeks away dims with the playlis
   await page.clock.pauseAt(at('2026-12-04T22:00:00'));
   await page.goto(`${kiosk.url}/?mode=attract`);
   const slide = page.locator('.attract-slide.is-current');
-  for (let i = 0; i < 60 && (await slide.locator('.slide-urgent').count()) === 0; i++)
+  // Its turn comes after two of the playlist's slides, whichever two the loop starts with: up to four minutes.
+  for (let i = 0; i < 240 && (await slide.locator('.slide-urgent').count()) === 0; i++)
     await page.clock.runFor(1_000);
+  await expect(slide.locator('.slide-urgent')).toHaveCount(1);
   await expect(slide).toContainText(MAINTENANCE.zh);
   await expect(page.locator('.attract')).toHaveCSS('background-color', 'rgb(11, 12, 12)');
   // axe waits on timers: the clock runs again, and the slide has 11 of its 12 s left to be measured in.
