@@ -76,6 +76,13 @@ const smallOnScreen = async (page: Page) =>
 const shot = (page: Page, screen: string, orientation: string, lang: string) =>
   page.screenshot({ path: `e2e/.artifacts/screens/${screen}-${orientation}-${lang}.png`, fullPage: true });
 
+/** Opens a screen through the `?e2e` hook, as a tap would, keeping the visit's language. */
+const goTo = (page: Page, screen: object) =>
+  page.evaluate(
+    (s) => (window as unknown as { sunlightVisit: { go(s: unknown): void } }).sunlightVisit.go(s),
+    screen,
+  );
+
 for (const [orientation, viewport] of Object.entries(ORIENTATIONS)) {
   for (const lang of ['zh', 'en'] as const) {
     test.describe(`${orientation}, ${lang}`, () => {
@@ -117,11 +124,7 @@ for (const [orientation, viewport] of Object.entries(ORIENTATIONS)) {
       }) => {
         const kiosk = await kioskOnFeed();
         await openKiosk(page, kiosk.url, lang, '?e2e');
-        const go = (screen: object) =>
-          page.evaluate(
-            (s) => (window as unknown as { sunlightVisit: { go(s: unknown): void } }).sunlightVisit.go(s),
-            screen,
-          );
+        const go = (screen: object) => goTo(page, screen);
         await go({ name: 'fees' });
         await expect(page.locator('.fee-card').first()).toBeVisible();
         for (const card of await page.locator('.fee-card').allInnerTexts()) {
@@ -152,11 +155,7 @@ for (const [orientation, viewport] of Object.entries(ORIENTATIONS)) {
         test('shows no Chinese on the English services, fees and complaints screens', async ({ page }) => {
           const kiosk = await kioskOnFeed();
           await openKiosk(page, kiosk.url, lang, '?e2e');
-          const go = (screen: object) =>
-            page.evaluate(
-              (s) => (window as unknown as { sunlightVisit: { go(s: unknown): void } }).sunlightVisit.go(s),
-              screen,
-            );
+          const go = (screen: object) => goTo(page, screen);
           await go({ name: 'services' });
           await page.getByRole('button', { name: /^Find by department/ }).click();
           await expect(page.getByRole('list', { name: 'services' })).toBeVisible();

@@ -1,65 +1,22 @@
 /** Floor maps: a floor's plan with every place on it, the place asked for marked, and where the visitor stands. */
-import { useEffect, useState } from 'preact/hooks';
 import type { Hall } from '../../../content/schema.ts';
 import { useApp, useT } from '../../app/context.ts';
 import { ScreenTitle } from '../../ui/ScreenTitle.tsx';
 import { MapRoute } from './MapRoute.tsx';
+import { type Found, type MapAsk, useMapView, usePlanBox } from './map-view.ts';
 import { PlanMarkers } from './PlanMarkers.tsx';
 import { PlaceIcon } from './place-icons.tsx';
-import { placesLabel } from './places-label.ts';
-import { DEFAULT_PLAN_BOX, type PlanBox, svgPlanBox, windowNumber } from './plan.ts';
+import { windowNumber } from './plan.ts';
 import './style.css';
 
 type Floor = Hall['floors'][number];
 type Place = Floor['places'][number];
 
-/** The plan's coordinate box: an SVG's viewBox, a picture's pixel size, else the default the places are written in. */
-function usePlanBox(plan: string): [PlanBox, (img: HTMLImageElement) => void] {
+export function MapScreen(ask: MapAsk) {
   const { view } = useApp();
-  const blob = view.content.value.media.get(plan);
-  const [measured, setMeasured] = useState<{ plan: string; box: PlanBox } | undefined>(undefined);
-  useEffect(() => {
-    if (blob?.type !== 'image/svg+xml') return;
-    let live = true;
-    void blob.text().then((svg) => {
-      const box = svgPlanBox(svg);
-      if (live && box) setMeasured({ plan, box });
-    });
-    return () => {
-      live = false;
-    };
-  }, [blob, plan]);
-  const onRaster = (img: HTMLImageElement) => {
-    if (blob?.type !== 'image/svg+xml' && img.naturalWidth > 0 && img.naturalHeight > 0)
-      setMeasured({ plan, box: { x: 0, y: 0, width: img.naturalWidth, height: img.naturalHeight } });
-  };
-  return [measured?.plan === plan ? measured.box : DEFAULT_PLAN_BOX, onRaster];
-}
-
-type Found = { place: Place; floor: Floor };
-
-export function MapScreen({
-  floor: floorId,
-  place: placeId,
-  places: placeIds,
-}: {
-  floor?: string;
-  place?: string;
-  /** Several places asked for at once (a guide's windows 4 and 5): all are marked; the first decides the floor. */
-  places?: string[];
-}) {
-  const { view, settings } = useApp();
   const t = useT('map');
-  const text = view.text.value;
   const hall = view.content.value.hall;
-  const asked = (placeIds?.length ? placeIds : placeId ? [placeId] : [])
-    .map((id) => view.places.value.get(id))
-    .filter((f) => f !== undefined);
-  const device = settings.device;
-  const hereId = device ? hall.youAreHere?.[device] : undefined;
-  const here = hereId ? view.places.value.get(hereId) : undefined;
-  // A place asked for decides the floor, whatever floor came with it.
-  const floor = asked[0]?.floor ?? hall.floors.find((f) => f.id === floorId) ?? here?.floor ?? hall.floors[0];
+  const { floor, targets, targetLabel, here } = useMapView(ask);
   if (!floor) {
     return (
       <>
@@ -68,12 +25,6 @@ export function MapScreen({
       </>
     );
   }
-  const targets = asked.filter((f) => f.floor.id === floor.id);
-  const targetLabel = placesLabel(
-    targets.map((f) => f.place),
-    text,
-    t,
-  );
   return (
     <div class="map">
       <div class="map-head">
