@@ -9,6 +9,7 @@
  */
 import * as v from 'valibot';
 import { isTimeZone } from './hall-time.ts';
+import { MAX_RATING_REASONS, RATING_PLACES } from './ratings.ts';
 import { LIST_OF, LOCALIZED, MARKDOWN, NEUTRAL } from './schema-marks.ts';
 
 export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -282,6 +283,28 @@ function defineSchemas<
     ),
     /** What visitors often look for, offered as one-tap searches. */
     popularSearches: v.optional(v.array(Localized), []),
+    /**
+     * 好差评 on the terminal (docs/ratings.md). Absent: asked at both places with the default reasons,
+     * whenever the terminal reports to a fleet service. Kept absent in the bundle when absent here, so a
+     * kiosk built before it still takes a hall that does not write it.
+     */
+    ratings: v.optional(
+      v.strictObject({
+        enabled: v.optional(v.boolean()),
+        ask: v.optional(v.array(v.picklist(RATING_PLACES, 'should be "guide-end" or "dock"'))),
+        reasons: v.optional(
+          v.pipe(
+            v.array(v.strictObject({ id: Id, label: Localized })),
+            v.minLength(1, 'needs at least one reason (or leave "reasons" out for the default list)'),
+            v.maxLength(MAX_RATING_REASONS, `should be at most ${MAX_RATING_REASONS} reasons (one screen of toggles)`),
+            v.check(
+              (list) => new Set(list.map((r) => r.id)).size === list.length,
+              'two reasons have the same id',
+            ),
+          ),
+        ),
+      }),
+    ),
     ...extras.hall,
   });
 

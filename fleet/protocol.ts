@@ -4,6 +4,7 @@
  * the fleet service both import it, so the two sides cannot drift apart.
  */
 import * as v from 'valibot';
+import { RATING_SUBJECTS, WRONG_PARTS } from '../content/ratings.ts';
 
 /** The largest request body the service reads, and so the largest report a terminal may send. */
 export const MAX_REPORT_BYTES = 256 * 1024;
@@ -86,6 +87,67 @@ const ReportEvent = v.object({
   message: v.string(),
 });
 
+const RATING_ID_PATTERN = /^[A-Za-z0-9-]{8,64}$/;
+const CONTENT_ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const ContentId = v.pipe(v.string(), v.maxLength(64), v.regex(CONTENT_ID_PATTERN, 'should be a content id'));
+/** The most ratings one report carries, and the most catalogues (docs/ratings.md). */
+export const MAX_RATINGS_PER_REPORT = 200;
+export const MAX_CATALOGUES_PER_REPORT = 4;
+
+/**
+ * One visitor's rating (好差评, docs/ratings.md): made once on the terminal, carried by one report, stored
+ * once by its id (a rating id seen again from the same key is a duplicate, never counted twice).
+ */
+export const Rating = v.pipe(
+  v.object({
+    /** Made on the terminal (a random UUID): unique per key. */
+    id: v.pipe(v.string(), v.regex(RATING_ID_PATTERN, 'should be 8–64 of A-Z a-z 0-9 -')),
+    /** When the visitor rated, on the terminal's clock. */
+    at: IsoTime,
+    subject: v.picklist(RATING_SUBJECTS, 'should be "guide" or "hall"'),
+    /** The hall and the content version the visitor read: a catalogue of that version names the service. */
+    hall: ContentId,
+    contentVersion: Count,
+    /** The guide rated (subject guide), or the guide on screen when the hall was rated from the dock. */
+    service: v.optional(ContentId),
+    level: v.pipe(
+      v.number(),
+      v.integer('should be a whole number'),
+      v.minValue(1, 'should be 1 to 5'),
+      v.maxValue(5, 'should be 1 to 5'),
+    ),
+    /** Ids from the catalogue's reasons; only for levels 1 and 2. */
+    reasons: v.pipe(v.array(ContentId), v.maxLength(16, 'should be at most 16 reasons')),
+    /** What "指南有误" named; only with the reason "guide-wrong". */
+    wrong: v.optional(v.array(v.picklist(WRONG_PARTS, `should be one of ${WRONG_PARTS.join(', ')}`))),
+    /** The language the visitor read in. */
+    locale: v.optional(v.pipe(v.string(), v.maxLength(16))),
+  }),
+  v.check((r) => r.subject !== 'guide' || r.service !== undefined, 'a guide rating needs "service"'),
+  v.check((r) => r.level <= 2 || r.reasons.length === 0, 'only levels 1 and 2 carry reasons'),
+  v.check(
+    (r) => r.wrong === undefined || r.reasons.includes('guide-wrong'),
+    '"wrong" goes only with the reason "guide-wrong"',
+  ),
+);
+export type Rating = v.InferOutput<typeof Rating>;
+
+/**
+ * What the service needs to know of a content version to file its ratings: the services (name in the
+ * hall's first language, 事项编码, department) and the reasons offered. Sent with the ratings that need it.
+ */
+export const Catalogue = v.object({
+  hall: ContentId,
+  version: Count,
+  hallName: v.string(),
+  services: v.array(
+    v.object({ id: ContentId, name: v.string(), code: v.optional(v.string()), department: ContentId }),
+  ),
+  departments: v.array(v.object({ id: ContentId, name: v.string() })),
+  reasons: v.array(v.object({ id: ContentId, label: v.string() })),
+});
+export type Catalogue = v.InferOutput<typeof Catalogue>;
+
 export const ReportPayload = v.object({
   v: v.literal(1, 'should be 1 (the only format version)'),
   deviceId: v.pipe(v.string(), v.regex(DEVICE_ID_PATTERN, 'should be 1–64 of a-z 0-9 . _ -')),
@@ -98,7 +160,11 @@ export const ReportPayload = v.object({
   sentAt: IsoTime,
   status: TerminalStatus,
   events: v.array(ReportEvent),
-  dropped: v.object({ heartbeats: Count, events: Count }),
+  /** Added for ratings (issue 13): absent in a report without any. */
+  ratings: v.optional(v.pipe(v.array(Rating), v.maxLength(MAX_RATINGS_PER_REPORT))),
+  catalogues: v.optional(v.pipe(v.array(Catalogue), v.maxLength(MAX_CATALOGUES_PER_REPORT))),
+  /** `ratings`: ratings the terminal's full outbox dropped (issue 13; absent from older terminals). */
+  dropped: v.object({ heartbeats: Count, events: Count, ratings: v.optional(Count) }),
 });
 export type ReportPayload = v.InferOutput<typeof ReportPayload>;
 export type TerminalStatus = ReportPayload['status'];
@@ -125,8 +191,14 @@ export interface Command {
   mode?: CommandMode;
 }
 
+/** Why the service did not store a rating of a stored report (docs/ratings.md): it is not resent. */
+export const RATING_REFUSALS = ['unknown-content', 'unknown-service', 'unknown-reason', 'flood', 'future'] as const;
+export type RatingRefusal = { id: string; reason: (typeof RATING_REFUSALS)[number]; message: string };
+/** What became of a report's ratings: stored now, stored before (a resend), or refused one by one. */
+export type RatingsAnswer = { stored: number; duplicate: number; refused: RatingRefusal[] };
+
 export type ReportAnswer =
-  | { ack: number; duplicate: boolean; commands: Command[] }
+  | { ack: number; duplicate: boolean; commands: Command[]; ratings?: RatingsAnswer }
   | { ack: number; pending: true; commands: [] }
   | { error: string; ack?: number };
 
