@@ -40,7 +40,10 @@ export const WRONG_PART_NAMES: Record<WrongPart, { 'zh-CN': string; en: string }
   steps: { 'zh-CN': '办事步骤', en: 'Steps' },
 };
 
-export type RatingReason = { id: string; label: { 'zh-CN': string; en: string } | Record<string, string> | string };
+export type RatingReason = {
+  id: string;
+  label: { 'zh-CN': string; en: string } | Record<string, string> | string;
+};
 
 /** The reasons offered when a hall's `ratings.reasons` gives none. */
 export const DEFAULT_RATING_REASONS: RatingReason[] = [

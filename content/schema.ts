@@ -296,7 +296,10 @@ function defineSchemas<
           v.pipe(
             v.array(v.strictObject({ id: Id, label: Localized })),
             v.minLength(1, 'needs at least one reason (or leave "reasons" out for the default list)'),
-            v.maxLength(MAX_RATING_REASONS, `should be at most ${MAX_RATING_REASONS} reasons (one screen of toggles)`),
+            v.maxLength(
+              MAX_RATING_REASONS,
+              `should be at most ${MAX_RATING_REASONS} reasons (one screen of toggles)`,
+            ),
             v.check(
               (list) => new Set(list.map((r) => r.id)).size === list.length,
               'two reasons have the same id',

@@ -87,11 +87,15 @@ describe('checkPayload', () => {
 });
 
 describe('fleet/protocol.ts', () => {
-  it('imports nothing but valibot, so the kiosk can load it in the browser', () => {
-    const source = readFileSync(new URL('./protocol.ts', import.meta.url), 'utf8');
-    expect([...source.matchAll(/^import .* from '([^']+)';$/gm)].map((match) => match[1])).toEqual([
+  it('imports nothing but valibot and plain data, so the kiosk can load it in the browser', () => {
+    const importsOf = (url: URL) =>
+      [...readFileSync(url, 'utf8').matchAll(/^import .* from '([^']+)';$/gm)].map((match) => match[1]);
+    expect(importsOf(new URL('./protocol.ts', import.meta.url))).toEqual([
       'valibot',
+      '../content/ratings.ts',
     ]);
+    // The levels and reasons it shares with the content schema import nothing at all.
+    expect(importsOf(new URL('../content/ratings.ts', import.meta.url))).toEqual([]);
   });
 });
 

@@ -192,7 +192,13 @@ export interface Command {
 }
 
 /** Why the service did not store a rating of a stored report (docs/ratings.md): it is not resent. */
-export const RATING_REFUSALS = ['unknown-content', 'unknown-service', 'unknown-reason', 'flood', 'future'] as const;
+export const RATING_REFUSALS = [
+  'unknown-content',
+  'unknown-service',
+  'unknown-reason',
+  'flood',
+  'future',
+] as const;
 export type RatingRefusal = { id: string; reason: (typeof RATING_REFUSALS)[number]; message: string };
 /** What became of a report's ratings: stored now, stored before (a resend), or refused one by one. */
 export type RatingsAnswer = { stored: number; duplicate: number; refused: RatingRefusal[] };
