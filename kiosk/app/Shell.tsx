@@ -5,6 +5,8 @@ import { AccessSheet } from '../access/AccessSheet.tsx';
 import { ReachPane } from '../access/reach/ReachPane.tsx';
 import { useReadAloud } from '../access/use-read-aloud.ts';
 import { useScreenHeading } from '../access/use-screen-heading.ts';
+import { RatingDockButton, useDockRating } from '../ratings/RatingDockButton.tsx';
+import { ratingSheet } from '../ratings/wire-ratings.ts';
 import { Icon } from '../ui/Icon.tsx';
 import { UrgentBanner } from '../ui/UrgentBanner.tsx';
 import { useApp, useT } from './context.ts';
@@ -12,7 +14,7 @@ import { helpDeskScreen } from './help-desk.ts';
 import { Router } from './Router.tsx';
 
 export function Shell() {
-  const { view, visit, access } = useApp();
+  const { view, visit, access, ratings } = useApp();
   const t = useT();
   const ta = useT('access');
   const text = view.text.value;
@@ -30,10 +32,14 @@ export function Shell() {
   const onScroll = () => {
     if (main.current && placed.current === visit.current.value) visit.rememberScroll(main.current.scrollTop);
   };
-  // A new screen starts with the sheet of modes closed.
+  // A new screen starts with the sheet of modes closed, and with no question under way: leaving a
+  // question not finished dismisses it (nothing is sent).
   useEffect(() => {
     access.panelOpen.value = false;
-  }, [screen, access]);
+    if (ratings.flow.peek()) ratings.dismiss();
+  }, [screen, access, ratings]);
+  const Sheet = ratingSheet.value?.RatingSheet;
+  const rating = useDockRating();
   useReadAloud(main, screen);
   const { heading, intro } = useScreenHeading(main, reach);
   // Whether reach mode's pane shows its part of this screen whole: only then does the screen below leave it out.
@@ -63,7 +69,8 @@ export function Shell() {
         <Router screen={screen} />
       </main>
       <AccessSheet />
-      <nav class="dock" aria-label={ta('dock')}>
+      {Sheet && <Sheet />}
+      <nav class={`dock${rating.asked ? ' has-rate' : ''}`} aria-label={ta('dock')}>
         <button
           type="button"
           class="dock-button"
@@ -99,6 +106,7 @@ export function Shell() {
           <Icon name="search" /> {t('nav.search')}
         </button>
         <AccessButton />
+        <RatingDockButton />
         {helpDesk && (
           <button type="button" class="dock-button dock-help" onClick={() => visit.go(helpDesk)}>
             <Icon name="help" /> {t('nav.help')}

@@ -13,6 +13,7 @@ import type { SessionModel } from '../models/session-model.ts';
 import type { SyncModel } from '../models/sync-model.ts';
 import type { ViewModel } from '../models/view-model.ts';
 import type { VisitModel } from '../models/visit-model.ts';
+import type { RatingModel } from '../ratings/rating-model.ts';
 import type { ModeModel } from '../staff/mode-model.ts';
 
 export type AppModels = {
@@ -26,7 +27,11 @@ export type AppModels = {
   engine: SyncEngine;
   /** The terminal's mode (start URL or staff override). */
   terminalMode: ModeModel;
+  /** This visit's 好差评 (kiosk/ratings/), made by App from the others. */
+  ratings: RatingModel;
 };
+/** What main wires and hands to App. */
+export type BaseModels = Omit<AppModels, 'ratings'>;
 export const AppContext = createContext<AppModels | undefined>(undefined);
 
 export function useApp(): AppModels {

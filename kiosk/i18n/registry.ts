@@ -1,6 +1,7 @@
 /** Every namespace of UI strings: common, and one per screen folder. */
 import { strings as access } from '../access/strings.ts';
 import { strings as attract } from '../attract/strings.ts';
+import { strings as ratings } from '../ratings/strings.ts';
 import { strings as resilience } from '../resilience/strings.ts';
 import { strings as complaints } from '../screens/Complaints/strings.ts';
 import { strings as directory } from '../screens/Directory/strings.ts';
@@ -29,6 +30,7 @@ export const NAMESPACES = {
   staff,
   resilience,
   access,
+  ratings,
 };
 export type Namespace = keyof typeof NAMESPACES;
 export const UI_LOCALES = ['zh-CN', 'en'] as const;

@@ -5,6 +5,7 @@
 import { useRef } from 'preact/hooks';
 import type { Service } from '../../../content/schema.ts';
 import { useApp, useT } from '../../app/context.ts';
+import { GuideRating } from '../../ratings/GuideRating.tsx';
 import { Icon } from '../../ui/Icon.tsx';
 import { ListButton } from '../../ui/ListButton.tsx';
 import { QrCode } from '../../ui/QrCode.tsx';
@@ -61,6 +62,8 @@ export function ServiceGuide({ id }: { id: string }) {
           <Consult service={service} />
         </div>
       </div>
+      {/* 好差评: after what the visitor needs, before the legal citations (kiosk/ratings/, docs/rating-screens.md). */}
+      <GuideRating service={service.id} />
       <Basis service={service} />
     </article>
   );
