@@ -61,7 +61,7 @@ export function RatingPanel({ target, place, id, next }: PanelProps) {
     return () => clearTimeout(timer);
   }, [step, reading, locale, place, access]);
   return (
-    <div class={`rating-panel rating-${step}`} ref={panel}>
+    <div class={`rating-panel rating-step-${step}`} ref={panel}>
       {step === 'levels' && <Levels target={target} place={place} id={id} heading={heading} />}
       {step === 'reasons' && flow && <Reasons flow={flow} id={id} heading={heading} />}
       {step === 'thanks' && flow && <Thanks flow={flow} id={id} heading={heading} next={next} />}
