@@ -28,6 +28,11 @@ export type FleetView =
       lastAck?: { seq: number; at: string; pending: boolean };
       outbox: { reports: number; bytes: number };
       dropped: Dropped;
+      /**
+       * Visitors' ratings (issue 13): waiting (in the queue or in a report not yet answered), and, since
+       * this terminal's fleet database was made, dropped (a full queue or outbox) and refused by the service.
+       */
+      ratings?: { waiting: number; dropped: number; refused: number };
       nextTry?: number;
       problem?: FleetProblem;
     };

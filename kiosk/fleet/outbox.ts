@@ -7,14 +7,32 @@
  * report carries the whole latest status anyway), then the oldest event reports, and what it dropped is
  * counted into the `dropped` of the next report it makes. A report once sent (`attempted`) is never
  * dropped or replaced: the service may have stored it, and its lost answer may have carried commands.
+ *
+ * Visitors' ratings (rating-queue.ts) wait in their own queue and ride in a report only when the
+ * service is known to store them (the last answer was a 200, not a pending key's 202) and no other
+ * report waiting carries ratings: offline for weeks, they wait in the queue (bounded, drops counted)
+ * instead of spreading over hundreds of reports the outbox's bounds would drop. A report's ratings
+ * leave the queue in the same strict transaction that stores the signed report, so each is in the
+ * queue or in exactly one report, whatever crashes when.
  */
-import type { Command, ReportEvent, ReportPayload, TerminalStatus } from '../../fleet/protocol.ts';
+import {
+  type Catalogue,
+  type Command,
+  MAX_CATALOGUES_PER_REPORT,
+  MAX_RATINGS_PER_REPORT,
+  MAX_REPORT_BYTES,
+  type RatingRefusal,
+  type ReportEvent,
+  type ReportPayload,
+  type TerminalStatus,
+} from '../../fleet/protocol.ts';
 import {
   type Dropped,
-  emptyMeta,
   type FleetDatabase,
   type FleetMeta,
   type OutboxRecord,
+  type QueuedRating,
+  readMeta,
 } from './fleet-db.ts';
 
 export const OUTBOX_LIMITS = { records: 200, bytes: 2 * 1024 * 1024 };
@@ -40,19 +58,39 @@ export type FlushOutcome = {
   commands: Command[];
   /** Reports the service refused for good (400, 401, 413, 409 with an ack below the seq): dropped, never resent. */
   refused: { seq: number; status: number; message: string }[];
+  /** Ratings in the reports delivered. */
+  ratingsDelivered: number;
+  /** Ratings of stored reports the service refused one by one (docs/ratings.md): never resent. */
+  ratingsRefused: RatingRefusal[];
   /** Why sending stopped with reports still waiting (no answer, 403, 500 …); undefined when the outbox emptied. */
   stopped?: { status?: number; message: string };
 };
 
 const STRICT = { durability: 'strict' } as const;
 const utf8Bytes = (text: string) => new TextEncoder().encode(text).length;
-const add = (a: Dropped, b: Dropped): Dropped => ({
-  heartbeats: a.heartbeats + b.heartbeats,
-  events: a.events + b.events,
-});
-/** A dropped record counts as itself (a heartbeat, or its events) plus what it carried for others. */
+/** `ratings` only when some: a report without rating drops says `dropped` as it always did. */
+const dropped = (heartbeats: number, events: number, ratings: number): Dropped =>
+  ratings === 0 ? { heartbeats, events } : { heartbeats, events, ratings };
+const add = (a: Dropped, b: Dropped): Dropped =>
+  dropped(a.heartbeats + b.heartbeats, a.events + b.events, (a.ratings ?? 0) + (b.ratings ?? 0));
+const subtract = (a: Dropped, b: Dropped): Dropped =>
+  dropped(a.heartbeats - b.heartbeats, a.events - b.events, (a.ratings ?? 0) - (b.ratings ?? 0));
+/** Status only: a newer heartbeat may replace it. A report with ratings is never one. */
+const isHeartbeat = (r: OutboxRecord) => r.events === 0 && !r.ratings;
+/** A dropped record counts as itself (a heartbeat, or its events and ratings) plus what it carried for others. */
 const countOf = (r: OutboxRecord): Dropped =>
-  add(r.carries, r.events === 0 ? { heartbeats: 1, events: 0 } : { heartbeats: 0, events: r.events });
+  add(r.carries, isHeartbeat(r) ? dropped(1, 0, 0) : dropped(0, r.events, r.ratings ?? 0));
+/** Ratings lost for good with a dropped or refused record: its own (what it carried was counted before). */
+const loseRatings = (meta: FleetMeta, count: number) => {
+  if (count === 0) return;
+  const lost = meta.ratingsLost ?? { dropped: 0, refused: 0 };
+  meta.ratingsLost = { ...lost, dropped: lost.dropped + count };
+};
+/** The service takes ratings now: its last answer stored a report (not a pending key's), and none are in flight. */
+const mayCarryRatings = (meta: FleetMeta, waiting: OutboxRecord[]) =>
+  meta.lastAck !== undefined && !meta.lastAck.pending && !waiting.some((r) => r.ratings);
+/** How often make() starts over when a rating it picked left the queue while it signed. */
+const MAKE_ATTEMPTS = 3;
 
 const errorOf = (body: unknown): string | undefined =>
   typeof body === 'object' && body !== null && typeof (body as { error?: unknown }).error === 'string'
@@ -61,6 +99,30 @@ const errorOf = (body: unknown): string | undefined =>
 const ackOf = (body: unknown): number | undefined => {
   const ack = typeof body === 'object' && body !== null ? (body as { ack?: unknown }).ack : undefined;
   return typeof ack === 'number' && Number.isInteger(ack) ? ack : undefined;
+};
+
+/** The ratings a 200 says the service refused (docs/ratings.md): what is not well formed is left out. */
+const refusalsOf = (body: unknown): RatingRefusal[] => {
+  const ratings =
+    typeof body === 'object' && body !== null ? (body as { ratings?: unknown }).ratings : undefined;
+  const refused =
+    typeof ratings === 'object' && ratings !== null ? (ratings as { refused?: unknown }).refused : undefined;
+  if (!Array.isArray(refused)) return [];
+  return refused
+    .filter(
+      (r): r is RatingRefusal =>
+        typeof r === 'object' && r !== null && typeof r.id === 'string' && typeof r.reason === 'string',
+    )
+    .map((r) => ({ id: r.id, reason: r.reason, message: typeof r.message === 'string' ? r.message : '' }));
+};
+/** One event for all of a report's refused ratings: the first few by id, the count of all. */
+export const refusalMessage = (seq: number, refused: RatingRefusal[]): string => {
+  const listed = refused
+    .slice(0, 5)
+    .map((r) => `${r.id} (${r.reason}: ${r.message})`)
+    .join('; ');
+  const more = refused.length > 5 ? `; and ${refused.length - 5} more` : '';
+  return `the service refused ${refused.length} rating(s) of report ${seq}, not resent: ${listed}${more}`;
 };
 
 /**
@@ -85,7 +147,27 @@ export class Outbox {
   }
 
   async meta(): Promise<FleetMeta> {
-    return { ...emptyMeta(), ...(await this.db.get('meta', 'meta')) };
+    return readMeta(await this.db.get('meta', 'meta'));
+  }
+
+  /** Ratings not yet delivered: waiting in the queue, and in reports waiting for an answer. */
+  async ratingsWaiting(): Promise<{ queued: number; inReports: number }> {
+    const tx = this.db.transaction(['ratings', 'outbox']);
+    const queued = await tx.objectStore('ratings').count();
+    const records = await tx.objectStore('outbox').getAll();
+    await tx.done;
+    return { queued, inReports: records.reduce((sum, r) => sum + (r.ratings ?? 0), 0) };
+  }
+
+  /** Ratings the next report would carry some of (0 when it would carry none). */
+  async ratingsReady(): Promise<number> {
+    const tx = this.db.transaction(['ratings', 'outbox', 'meta']);
+    const meta = readMeta(await tx.objectStore('meta').get('meta'));
+    const ready = mayCarryRatings(meta, await tx.objectStore('outbox').getAll())
+      ? await tx.objectStore('ratings').count()
+      : 0;
+    await tx.done;
+    return ready;
   }
 
   async records(): Promise<OutboxRecord[]> {
@@ -96,7 +178,7 @@ export class Outbox {
   updateMeta(change: (meta: FleetMeta) => void): Promise<void> {
     return this.serial(async () => {
       const tx = this.db.transaction('meta', 'readwrite', STRICT);
-      const meta = { ...emptyMeta(), ...(await tx.store.get('meta')) };
+      const meta = readMeta(await tx.store.get('meta'));
       change(meta);
       await tx.store.put(meta, 'meta');
       await tx.done;
@@ -104,29 +186,84 @@ export class Outbox {
   }
 
   /**
-   * Numbers, signs and stores one report: the queued fleet events first, then the draft's. The seq is
-   * reserved (stored) before signing, so a crash mid-way leaves a gap, never two reports with one number.
+   * Numbers, signs and stores one report: the queued fleet events first, then the draft's, and the
+   * oldest waiting ratings when the service takes them. Two strict transactions around the signing:
+   * the first reserves the seq (a crash after it leaves a gap, never two reports with one number) and
+   * reads the ratings; the second stores the report and takes its ratings out of the queue, only if
+   * every one is still there (else nothing is stored and it starts over). So a crash anywhere leaves a
+   * rating in the queue or in exactly one report.
    */
   make(draft: Draft, sign: (payloadText: string) => Promise<string>): Promise<OutboxRecord> {
     return this.serial(async () => {
-      const reserve = this.db.transaction(['outbox', 'meta'], 'readwrite', STRICT);
-      const meta = { ...emptyMeta(), ...(await reserve.objectStore('meta').get('meta')) };
-      const seq = meta.nextSeq;
-      // A new heartbeat replaces the waiting ones now, before signing, so this report's own `dropped`
-      // already counts them (counted after signing, they would only show in the report after it).
-      if (meta.queued.length + draft.events.length === 0) {
-        const outbox = reserve.objectStore('outbox');
-        for (const old of await outbox.getAll()) {
-          if (old.events !== 0 || !movable(old)) continue;
-          meta.dropped = add(meta.dropped, countOf(old));
-          await outbox.delete(old.seq);
-        }
+      for (let attempt = 1; ; attempt++) {
+        const made = await this.makeOnce(draft, sign);
+        if (made) return made;
+        if (attempt >= MAKE_ATTEMPTS)
+          throw new Error(
+            `a report could not be made: the ratings it took left the queue while it was signed, ${attempt} times`,
+          );
       }
-      await reserve.objectStore('meta').put({ ...meta, nextSeq: seq + 1 }, 'meta');
-      await reserve.done;
+    });
+  }
 
-      const queued = meta.queued;
-      const carries = meta.dropped;
+  /** The oldest waiting ratings a report may carry, and the catalogues they name (at most 4). */
+  private async pick(
+    tx: ReturnType<FleetDatabase['transaction']>,
+  ): Promise<{ entries: QueuedRating[]; catalogues: Map<string, Catalogue | undefined> }> {
+    const entries: QueuedRating[] = [];
+    const keys = new Set<string>();
+    let cursor = await tx.objectStore('ratings').index('order').openCursor();
+    while (cursor && entries.length < MAX_RATINGS_PER_REPORT) {
+      const entry = cursor.value;
+      if (!keys.has(entry.catalogue)) {
+        // A fifth catalogue: this rating and the ones after it go in the next report.
+        if (keys.size >= MAX_CATALOGUES_PER_REPORT) break;
+        keys.add(entry.catalogue);
+      }
+      entries.push(entry);
+      cursor = await cursor.continue();
+    }
+    const catalogues = new Map<string, Catalogue | undefined>();
+    for (const key of keys) catalogues.set(key, await tx.objectStore('catalogues').get(key));
+    return { entries, catalogues };
+  }
+
+  private async makeOnce(
+    draft: Draft,
+    sign: (payloadText: string) => Promise<string>,
+  ): Promise<OutboxRecord | undefined> {
+    const stores = ['outbox', 'meta', 'ratings', 'catalogues'] as const;
+    const reserve = this.db.transaction(stores, 'readwrite', STRICT);
+    const meta = readMeta(await reserve.objectStore('meta').get('meta'));
+    const seq = meta.nextSeq;
+    const waiting = await reserve.objectStore('outbox').getAll();
+    const picked = mayCarryRatings(meta, waiting)
+      ? await this.pick(reserve)
+      : { entries: [], catalogues: new Map<string, Catalogue | undefined>() };
+    // A new heartbeat replaces the waiting ones now, before signing, so this report's own `dropped`
+    // already counts them (counted after signing, they would only show in the report after it).
+    if (meta.queued.length + draft.events.length + picked.entries.length === 0) {
+      const outbox = reserve.objectStore('outbox');
+      for (const old of waiting) {
+        if (!isHeartbeat(old) || !movable(old)) continue;
+        meta.dropped = add(meta.dropped, countOf(old));
+        await outbox.delete(old.seq);
+      }
+    }
+    await reserve.objectStore('meta').put({ ...meta, nextSeq: seq + 1 }, 'meta');
+    await reserve.done;
+
+    const queued = meta.queued;
+    const carries = meta.dropped;
+    let carried = picked.entries;
+    /** A rating that, with its catalogue, makes a report larger than the service reads: dropped, loudly. */
+    let tooLarge: QueuedRating[] = [];
+    let body: string;
+    for (;;) {
+      const names = [...new Set(carried.map((e) => e.catalogue))];
+      const catalogues = names
+        .map((key) => picked.catalogues.get(key))
+        .filter((c): c is Catalogue => c !== undefined);
       const payload: ReportPayload = {
         v: 1,
         deviceId: draft.deviceId,
@@ -134,52 +271,89 @@ export class Outbox {
         sentAt: draft.sentAt.toISOString(),
         status: draft.status,
         events: [...queued, ...draft.events],
+        ...(carried.length > 0 ? { ratings: carried.map((e) => e.rating), catalogues } : {}),
         dropped: carries,
       };
-      const body = await sign(JSON.stringify(payload));
-      const record: OutboxRecord = {
-        seq,
-        body,
-        events: payload.events.length,
-        carries,
-        bytes: utf8Bytes(body),
-        madeAt: draft.sentAt.getTime(),
-      };
+      body = await sign(JSON.stringify(payload));
+      if (carried.length === 0 || utf8Bytes(body) <= MAX_REPORT_BYTES) break;
+      if (carried.length === 1) {
+        tooLarge = carried;
+        carried = [];
+      } else carried = carried.slice(0, Math.ceil(carried.length / 2));
+    }
+    const record: OutboxRecord = {
+      seq,
+      body,
+      events: queued.length + draft.events.length,
+      ...(carried.length > 0 ? { ratings: carried.length } : {}),
+      carries,
+      bytes: utf8Bytes(body),
+      madeAt: draft.sentAt.getTime(),
+    };
 
-      const tx = this.db.transaction(['outbox', 'meta'], 'readwrite', STRICT);
-      const outbox = tx.objectStore('outbox');
-      const now = { ...emptyMeta(), ...(await tx.objectStore('meta').get('meta')) };
-      // Other drops may have happened while signing: subtract only what this report carries.
-      now.dropped = {
-        heartbeats: now.dropped.heartbeats - carries.heartbeats,
-        events: now.dropped.events - carries.events,
-      };
-      now.queued = now.queued.slice(queued.length);
-      now.cursors = { ...now.cursors, ...draft.cursors };
-      const waiting = await outbox.getAll();
-      for (const old of this.toDrop(waiting, record)) {
-        now.dropped = add(now.dropped, countOf(old));
-        await outbox.delete(old.seq);
+    const tx = this.db.transaction(stores, 'readwrite', STRICT);
+    const ratings = tx.objectStore('ratings');
+    // A rating picked may have left the queue while signing (the full queue dropped it, another page's
+    // report took it): this report would carry it twice or uncounted, so it is not stored.
+    for (const entry of carried) {
+      if ((await ratings.getKey(entry.id)) === undefined) {
+        await tx.done;
+        return undefined;
       }
-      await outbox.put(record);
-      await tx.objectStore('meta').put(now, 'meta');
-      await tx.done;
-      return record;
-    });
+    }
+    const outbox = tx.objectStore('outbox');
+    const now = readMeta(await tx.objectStore('meta').get('meta'));
+    // Other drops may have happened while signing: subtract only what this report carries.
+    now.dropped = subtract(now.dropped, carries);
+    now.queued = now.queued.slice(queued.length);
+    now.cursors = { ...now.cursors, ...draft.cursors };
+    for (const entry of carried) await ratings.delete(entry.id);
+    let tooLargeDropped = 0;
+    for (const entry of tooLarge) {
+      if ((await ratings.getKey(entry.id)) === undefined) continue;
+      await ratings.delete(entry.id);
+      tooLargeDropped += 1;
+    }
+    if (tooLargeDropped > 0) {
+      now.dropped = add(now.dropped, dropped(0, 0, tooLargeDropped));
+      loseRatings(now, tooLargeDropped);
+      now.queued.push({
+        at: draft.sentAt.toISOString(),
+        kind: 'error',
+        message: `a rating (${tooLarge[0]!.id}) with its catalogue ${tooLarge[0]!.catalogue} is larger than a report may be (${MAX_REPORT_BYTES} bytes): dropped`,
+      });
+    }
+    // The catalogues no waiting rating names any more go (the reports carry their own copies).
+    for (const key of new Set([...carried, ...tooLarge].map((e) => e.catalogue))) {
+      if ((await ratings.index('catalogue').count(key)) === 0) await tx.objectStore('catalogues').delete(key);
+    }
+    for (const old of this.toDrop(await outbox.getAll(), record)) {
+      now.dropped = add(now.dropped, countOf(old));
+      loseRatings(now, old.ratings ?? 0);
+      await outbox.delete(old.seq);
+    }
+    await outbox.put(record);
+    await tx.objectStore('meta').put(now, 'meta');
+    await tx.done;
+    return record;
   }
 
   /**
    * What the new record pushes out: every waiting heartbeat when the new one is a heartbeat too (it
-   * carries the newer status), then, while over the bounds, the oldest heartbeat, else the oldest events.
+   * carries the newer status), then, while over the bounds, the oldest heartbeat, else the oldest
+   * events, and last of all the oldest report with ratings.
    */
   private toDrop(waiting: OutboxRecord[], record: OutboxRecord): OutboxRecord[] {
-    const drop = record.events === 0 ? waiting.filter((r) => r.events === 0 && movable(r)) : [];
+    const drop = isHeartbeat(record) ? waiting.filter((r) => isHeartbeat(r) && movable(r)) : [];
     let kept = waiting.filter((r) => !drop.includes(r));
     const over = () =>
       kept.length + 1 > this.limits.records ||
       kept.reduce((sum, r) => sum + r.bytes, record.bytes) > this.limits.bytes;
     while (over()) {
-      const victim = kept.find((r) => r.events === 0 && movable(r)) ?? kept.find((r) => movable(r));
+      const victim =
+        kept.find((r) => isHeartbeat(r) && movable(r)) ??
+        kept.find((r) => !r.ratings && movable(r)) ??
+        kept.find((r) => movable(r));
       if (!victim) break;
       drop.push(victim);
       kept = kept.filter((r) => r !== victim);
@@ -189,7 +363,14 @@ export class Outbox {
 
   /** Sends waiting reports oldest first, one at a time, until the outbox is empty or an answer says wait. */
   async flush(send: (body: string) => Promise<SendResult>): Promise<FlushOutcome> {
-    const outcome: FlushOutcome = { delivered: [], pending: false, commands: [], refused: [] };
+    const outcome: FlushOutcome = {
+      delivered: [],
+      pending: false,
+      commands: [],
+      refused: [],
+      ratingsDelivered: 0,
+      ratingsRefused: [],
+    };
     for (;;) {
       // Picked and marked in one strict step, before the send: a reload in between keeps the mark.
       const next = await this.serial(async () => {
@@ -229,7 +410,7 @@ export class Outbox {
       return { status, message: errorOf(body) ?? `the service answered HTTP ${status}` };
 
     const tx = this.db.transaction(['outbox', 'meta'], 'readwrite', STRICT);
-    const meta = { ...emptyMeta(), ...(await tx.objectStore('meta').get('meta')) };
+    const meta = readMeta(await tx.objectStore('meta').get('meta'));
     // Coalescing and the bounds never touch an attempted record, so it is still there to delete.
     await tx.objectStore('outbox').delete(record.seq);
     const ack = ackOf(body);
@@ -240,15 +421,30 @@ export class Outbox {
       meta.lastAck = { seq: record.seq, at: new Date().toISOString(), pending: false };
       meta.nextSeq = Math.max(meta.nextSeq, ack + 1);
       outcome.delivered.push(record.seq);
+      outcome.ratingsDelivered += record.ratings ?? 0;
     } else if (taken) {
       meta.lastAck = { seq: record.seq, at: new Date().toISOString(), pending: status === 202 };
       outcome.delivered.push(record.seq);
+      outcome.ratingsDelivered += record.ratings ?? 0;
       outcome.pending = status === 202;
       const commands = (body as { commands?: unknown } | undefined)?.commands;
       if (status === 200 && Array.isArray(commands)) outcome.commands.push(...(commands as Command[]));
+      const refusedRatings = status === 200 ? refusalsOf(body) : [];
+      if (refusedRatings.length > 0) {
+        outcome.ratingsRefused.push(...refusedRatings);
+        const lost = meta.ratingsLost ?? { dropped: 0, refused: 0 };
+        meta.ratingsLost = { ...lost, refused: lost.refused + refusedRatings.length };
+        // In the next report's events too, so the console sees it beside the terminal's other errors.
+        meta.queued.push({
+          at: new Date().toISOString(),
+          kind: 'error',
+          message: refusalMessage(record.seq, refusedRatings),
+        });
+      }
     } else {
       // Resending cannot fix these: what the report carried is lost, and the next report says how much.
       meta.dropped = add(meta.dropped, countOf(record));
+      loseRatings(meta, record.ratings ?? 0);
       // A 409 with an ack below the seq should not happen: loud, and numbered on above the ack anyway.
       if (status === 409 && ack !== undefined) meta.nextSeq = Math.max(meta.nextSeq, ack + 1);
       outcome.refused.push({

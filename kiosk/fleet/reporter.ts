@@ -64,11 +64,17 @@ export function createReporter(deps: ReporterDeps) {
   const refreshView = async () => {
     const view = fleetView.peek();
     if (!view.on) return;
-    const [records, meta] = await Promise.all([deps.outbox.records(), deps.outbox.meta()]);
+    const [records, meta, waiting] = await Promise.all([
+      deps.outbox.records(),
+      deps.outbox.meta(),
+      deps.outbox.ratingsWaiting(),
+    ]);
+    const lost = meta.ratingsLost ?? { dropped: 0, refused: 0 };
     fleetView.value = {
       ...view,
       outbox: { reports: records.length, bytes: records.reduce((sum, r) => sum + r.bytes, 0) },
       dropped: meta.dropped,
+      ratings: { waiting: waiting.queued + waiting.inReports, ...lost },
       lastAck: meta.lastAck,
       problem,
       nextTry: retryTimer === undefined ? undefined : view.nextTry,
@@ -82,6 +88,10 @@ export function createReporter(deps: ReporterDeps) {
         `fleet: report ${refused.seq} refused with HTTP ${refused.status} and dropped: ${refused.message}`,
       );
     }
+    for (const rating of outcome.ratingsRefused)
+      deps.warn(
+        `fleet: the service refused rating ${rating.id} (${rating.reason}), not resent: ${rating.message}`,
+      );
     if (outcome.stopped) {
       failures += 1;
       const { status, message } = outcome.stopped;
@@ -104,12 +114,22 @@ export function createReporter(deps: ReporterDeps) {
     }
   };
 
+  const changed = () => {
+    if (stopped) return;
+    clock.clearTimeout(changeTimer);
+    changeTimer = clock.setTimeout(() => void serial(report), CHANGE_DEBOUNCE_MS);
+  };
+
   const flush = async () => {
     if (stopped) return;
     const outcome = await deps.outbox.flush(deps.send);
     settle(outcome);
     await refreshView();
     if (outcome.commands.length > 0) await deps.onCommands(outcome.commands);
+    // The refusals are queued as an event for the console; ratings waiting go as soon as the service
+    // takes them (one report of them at a time: each delivered one makes room for the next).
+    if (outcome.ratingsRefused.length > 0) changed();
+    else if (outcome.delivered.length > 0 && (await deps.outbox.ratingsReady()) > 0) changed();
   };
 
   const report = async () => {
@@ -137,11 +157,7 @@ export function createReporter(deps: ReporterDeps) {
       scheduleHeartbeat();
     },
     /** Something the service should know changed: one report a few seconds later, however many changes. */
-    changed() {
-      if (stopped) return;
-      clock.clearTimeout(changeTimer);
-      changeTimer = clock.setTimeout(() => void serial(report), CHANGE_DEBOUNCE_MS);
-    },
+    changed,
     /** Settles once the reports asked for so far are made and sent (or failed). */
     idle: () => chain,
     stop() {

@@ -14,11 +14,12 @@ import { logResilienceEvent, resilienceLog } from '../resilience/resilience-log.
 import { watchdogState } from '../resilience/watchdog.ts';
 import type { ModeModel } from '../staff/mode-model.ts';
 import { createCommandRunner } from './commands.ts';
-import { openFleetDatabase } from './fleet-db.ts';
+import { sharedFleetDatabase } from './fleet-db.ts';
 import { fleetView } from './fleet-state.ts';
 import { loadIdentity, signReport } from './identity.ts';
 import { newEvents } from './log-events.ts';
 import { Outbox } from './outbox.ts';
+import { RATING_QUEUED_EVENT } from './rating-queue.ts';
 import { reportTrigger } from './report-trigger.ts';
 import { createReporter } from './reporter.ts';
 import { httpSender } from './send.ts';
@@ -55,7 +56,8 @@ export async function startFleet(fleetUrl: string, models: FleetModels): Promise
   let identity: Awaited<ReturnType<typeof loadIdentity>>;
   let outbox: Outbox;
   try {
-    const db = await openFleetDatabase();
+    // The connection the rating screens queue ratings through (they may have, before this started).
+    const db = await sharedFleetDatabase();
     identity = await loadIdentity(db, settings.device);
     outbox = new Outbox(db);
   } catch (error) {
@@ -128,5 +130,7 @@ export async function startFleet(fleetUrl: string, models: FleetModels): Promise
     if (trigger !== undefined && next !== trigger) changed();
     trigger = next;
   });
+  // A visitor's rating was queued: the next report carries it, a few seconds from now.
+  globalThis.addEventListener(RATING_QUEUED_EVENT, changed);
   reporter.start();
 }
