@@ -10,14 +10,13 @@ import {
   isPoorRating,
   type RatingLevel,
   type RatingPlace,
-  type RatingReason,
   type WrongPart,
 } from '../../content/ratings.ts';
 import type { Rating } from '../../fleet/protocol.ts';
 import type { ActiveContent } from '../../sync/index.ts';
+import type { RatingsOffer } from '../fleet/catalogue.ts';
 
-/** What kiosk/fleet/catalogue.ts `ratingsOffered` answers. */
-export type RatingsOffer = { on: boolean; places: RatingPlace[]; reasons: RatingReason[] };
+export type { RatingsOffer };
 
 /** What is rated: a guide, or the hall's service (with the guide on screen, if any). */
 export type RatingTarget = { subject: 'guide'; service: string } | { subject: 'hall'; service?: string };

@@ -9,15 +9,15 @@ import type { RatingsOffer } from './rating-model.ts';
 
 /** `ratingsOffered` of kiosk/fleet/catalogue.ts, once its chunk has arrived. */
 export async function loadOffer(): Promise<(content: ActiveContent) => RatingsOffer> {
-  const { ratingsOffered } = await import('./stand-in-catalogue.ts');
+  const { ratingsOffered } = await import('../fleet/catalogue.ts');
   return (content) => ratingsOffered(content, true);
 }
 
 /** Queues a finished rating with the catalogue of the content the visitor read; rejects when it cannot. */
 export async function queueRatingOf(rating: Rating, content: ActiveContent): Promise<void> {
   const [{ queueRating }, { catalogueOf }] = await Promise.all([
-    import('./stand-in-queue.ts'),
-    import('./stand-in-catalogue.ts'),
+    import('../fleet/rating-queue.ts'),
+    import('../fleet/catalogue.ts'),
   ]);
   await queueRating(rating, catalogueOf(content));
 }
