@@ -3,6 +3,7 @@ import * as v from 'valibot';
 import { checkFlows } from './checks/flow.ts';
 import { isChineseText, languageFormProblems, writesHan } from './checks/language-forms.ts';
 import { checkMedia } from './checks/media.ts';
+import { checkRatings } from './checks/ratings.ts';
 import { checkReferences } from './checks/references.ts';
 import { checkWarnings } from './checks/warnings.ts';
 import { describeIssue } from './describe-issue.ts';
@@ -114,6 +115,7 @@ export function validateFolder(root: string, options: ValidateOptions = {}): Val
   checkReferences(content, problems, invalidIds);
   checkFlows(content, problems);
   checkMedia(content, problems);
+  checkRatings(content, problems);
   checkWarnings(
     content,
     problems,

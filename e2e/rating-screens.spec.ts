@@ -123,7 +123,7 @@ test.describe('landscape journeys', () => {
     await question.getByRole('button', { name: 'Dissatisfied', exact: true }).click();
     // Nothing is sent for a poor level until the visitor sends it.
     await expect(question.getByRole('heading', { name: 'What went wrong?' })).toBeVisible();
-    await expect(question).toContainText('You chose “Dissatisfied”.');
+    await expect(question).toContainText('You chose: Dissatisfied.');
     expect(await queued(page)).toEqual([]);
     const wrong = question.getByRole('button', { name: /The guide is wrong or unclear/ });
     await expect(wrong).toHaveAttribute('aria-pressed', 'false');

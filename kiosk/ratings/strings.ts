@@ -31,7 +31,7 @@ export const strings = defineStrings(
     dock: 'Rate us',
     reasonsTitle: 'What went wrong?',
     reasonsHint: 'Choose any, or none, then send.',
-    chosen: 'You chose “{{level}}”.',
+    chosen: 'You chose: {{level}}.',
     wrongTitle: 'Which part of the guide was wrong?',
     on: 'Chosen',
     send: 'Send',
