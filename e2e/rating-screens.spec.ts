@@ -221,6 +221,11 @@ test.describe('landscape journeys', () => {
     page,
   }) => {
     await boot(page, '&idle=30');
+    // This visitor has already said 不评价 to the hall's question.
+    const rate = page.getByRole('button', { name: '评价', exact: true });
+    await rate.click();
+    await sheet(page).getByRole('button', { name: '不评价', exact: true }).click();
+    await expect(rate).toBeDisabled();
     await openScreen(page, { name: 'service', id: 'passport' }, 'zh-CN');
     const question = guideEnd(page);
     await question.scrollIntoViewIfNeeded();
@@ -240,6 +245,7 @@ test.describe('landscape journeys', () => {
     // The next visitor: a fresh home, and the guide asks again.
     await page.locator('.attract').click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('示例市政务服务中心');
+    await expect(rate).toBeEnabled();
     await openScreen(page, { name: 'service', id: 'passport' }, 'zh-CN');
     await expect(guideEnd(page).getByRole('button', { name: '非常满意', exact: true })).toBeVisible();
     await expect(sheet(page)).toHaveCount(0);
