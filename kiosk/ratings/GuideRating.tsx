@@ -1,4 +1,7 @@
-/** The question at a guide's end: the five levels inline; once rated in this visit, "已评价，谢谢" instead; once dismissed, nothing. */
+/**
+ * The question at a guide's end: the five levels inline; once rated in this visit, "已评价，谢谢" instead;
+ * once dismissed, or while the dock's sheet asks the same, nothing.
+ */
 import { useApp, useT } from '../app/context.ts';
 import { Icon } from '../ui/Icon.tsx';
 import { RatingPanel } from './RatingPanel.tsx';
@@ -15,6 +18,9 @@ export function GuideRating({ service }: { service: string }) {
   if (!ratings.asks('guide-end')) return null;
   const outcome = ratings.outcome(target);
   if (!here && outcome === 'dismissed') return null;
+  // The dock's sheet is asking about this very guide: one question on screen, not the same one twice.
+  if (flow?.place === 'dock' && flow.target.subject === 'guide' && flow.target.service === service)
+    return null;
   return (
     <section class="rating rating-inline" aria-label={t('guideQuestion')}>
       {!here && outcome === 'given' ? (
