@@ -127,6 +127,7 @@ async function main(): Promise<void> {
     `fleet: database ${where}${applied.length ? `, applied ${applied.join(', ')}` : ', schema up to date'}`,
   );
 
+  console.log(`fleet: ${cases.says}`);
   const now = serviceClock();
   const trustProxy = values['trust-proxy'];
   app = buildFleetApp({ db, now, logger: { level: 'info' }, trustProxy, cases: cases.value });
@@ -134,7 +135,6 @@ async function main(): Promise<void> {
   console.log(`fleet: reports at ${address}/api/v1/reports`);
   console.log(`fleet: console at ${address}/console/`);
   if (trustProxy) console.log(`fleet: reading X-Forwarded-For/-Proto/-Host from ${trustProxy}`);
-  console.log(`fleet: ${cases.says}`);
   // At start and hourly, in small batches, so reports are stored while it runs.
   pruning = startRetention({ db, now, policy: retention.value });
 }
