@@ -371,6 +371,31 @@ describe.each(testBackends())('ratings in reports on $name', (backend) => {
     });
   });
 
+  it('a rating in the year 9999 is refused as future, not a failure', async () => {
+    const terminal = await approved();
+    const last = testRating({ at: '9999-12-31T23:59:59.999Z' });
+    const answer = await post(await withRatings(terminal, 2, [last]));
+    expect(answer.status).toBe(200);
+    expect(answer.body.ratings).toMatchObject({ stored: 0, refused: [{ id: last.id, reason: 'future' }] });
+  });
+
+  it('copies of one report with ratings sent at once store each rating once', async () => {
+    const terminal = await approved();
+    const report = await withRatings(terminal, 2, [
+      testRating({ level: 1, reasons: ['other'] }),
+      testRating(),
+    ]);
+    const answers = await Promise.all(Array.from({ length: 4 }, () => post(report)));
+    expect(answers.map((a) => a.body.ratings)).toContainEqual({ stored: 2, duplicate: 0, refused: [] });
+    expect(answers.filter((a) => a.body.duplicate === true).map((a) => a.body.ratings)).toEqual([
+      { stored: 0, duplicate: 2, refused: [] },
+      { stored: 0, duplicate: 2, refused: [] },
+      { stored: 0, duplicate: 2, refused: [] },
+    ]);
+    expect(await count('ratings', terminal)).toBe(2);
+    expect(await count('rating_cases', terminal)).toBe(1);
+  });
+
   it("a pending key's ratings are stored at approval with their cases, due from the day each report arrived", async () => {
     const terminal = await makeTestTerminal();
     const early = testRating({ level: 2, reasons: ['waiting'], at: '2026-02-27T02:50:00.000Z' });

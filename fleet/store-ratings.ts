@@ -119,7 +119,11 @@ export async function planRatings(
   if (ratings.length === 0) return plan;
 
   const named = [...new Map(ratings.map((r) => [catalogueKey(r.hall, r.contentVersion), r])).values()];
-  const hours = [...new Set(ratings.map((r) => hourOf(r.at)))];
+  // The hours whose counts matter: those of ratings not refused as future (whose hours may be past
+  // what a date can be), or the present hour when there are none.
+  const latest = now.getTime() + FUTURE_MARGIN_MS;
+  const countable = ratings.filter((r) => Date.parse(r.at) <= latest).map((r) => hourOf(r.at));
+  const hours = [...new Set(countable.length > 0 ? countable : [hourOf(receivedAt)])];
   const [seen] = await tx.query<Seen>(
     `SELECT
        (SELECT coalesce(jsonb_agg(rating_id), '[]'::jsonb) FROM ratings
@@ -129,7 +133,7 @@ export async function planRatings(
            ON c.hall = w.hall AND c.version = w.version) AS catalogues,
        (SELECT coalesce(jsonb_object_agg(hour, n), '{}'::jsonb) FROM (
           SELECT floor(extract(epoch FROM at) / 3600)::bigint AS hour, count(*)::int AS n FROM ratings
-          WHERE public_key = $1
+          WHERE public_key = $1 AND at >= $5 AND at < $6
             AND floor(extract(epoch FROM at) / 3600)::bigint IN (SELECT jsonb_array_elements_text($4::jsonb)::bigint)
           GROUP BY 1) AS h) AS hours`,
     [
@@ -137,6 +141,8 @@ export async function planRatings(
       JSON.stringify(ratings.map((r) => r.id)),
       JSON.stringify(named.map((r) => ({ hall: r.hall, version: r.contentVersion }))),
       JSON.stringify(hours),
+      new Date(Math.min(...hours) * HOUR_MS).toISOString(),
+      new Date((Math.max(...hours) + 1) * HOUR_MS).toISOString(),
     ],
   );
   const taken = new Set(seen?.seen ?? []);
@@ -174,7 +180,7 @@ export async function planRatings(
       continue;
     }
     const at = Date.parse(rating.at);
-    if (at > now.getTime() + FUTURE_MARGIN_MS) {
+    if (at > latest) {
       refuse(
         'future',
         `评价时间 ${wallText(at, zone)} 比服务端时间 ${wallText(now.getTime(), zone)} 晚 24 小时以上：终端的时钟可能不准`,
