@@ -127,7 +127,7 @@ export const strings = defineStrings(
       dropped: '因存储已满而舍弃',
       droppedValue: '{{heartbeats}} 份状态报告，{{events}} 条事件',
       nextTry: '下次重试 {{time}}',
-      ratingsWaiting: '待发送的评价',
+      ratingsWaiting: '待送达的评价',
       ratingsWaitingValue: '{{count}} 条',
       ratingsDropped: '已丢弃的评价',
       ratingsDroppedValue: '{{count}} 条（本机存储已满或报告被拒收，这些评价不会送达管理中心）',
