@@ -379,6 +379,22 @@ describe.each(testBackends())('ratings in reports on $name', (backend) => {
     expect(answer.body.ratings).toMatchObject({ stored: 0, refused: [{ id: last.id, reason: 'future' }] });
   });
 
+  it('a rating in the year 0000 or 1969 is refused as a wrong clock, not a failed report; one in 1970 is stored', async () => {
+    const terminal = await approved();
+    const zero = testRating({ at: '0000-06-01T00:00:00.000Z' });
+    const before = testRating({ at: '1969-12-31T23:59:59.000Z' });
+    const reset = testRating({ at: '1970-01-01T00:00:05.000Z' });
+    const answer = await post(await withRatings(terminal, 2, [zero, before, reset]));
+    expect(answer.body).toMatchObject({ ack: 2 });
+    expect(answer.body.ratings).toMatchObject({
+      stored: 1,
+      refused: [
+        { id: zero.id, reason: 'clock' },
+        { id: before.id, reason: 'clock' },
+      ],
+    });
+  });
+
   it('copies of one report with ratings sent at once store each rating once', async () => {
     const terminal = await approved();
     const report = await withRatings(terminal, 2, [

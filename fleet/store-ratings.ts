@@ -24,6 +24,8 @@ export const RATINGS_PER_HOUR = 60;
 /** How far ahead of the service's clock a rating's time may be (a terminal's clock a little fast). */
 export const FUTURE_MARGIN_MS = 24 * 3_600_000;
 const HOUR_MS = 3_600_000;
+/** The earliest rating time stored: 1970-01-01 UTC. */
+const EARLIEST_MS = 0;
 
 // The rules `npm run fleet` was started with, for the database its app serves: staff approving a key in
 // the console store its pending ratings under the same rules as the report endpoint (app.ts sets them).
@@ -119,10 +121,12 @@ export async function planRatings(
   if (ratings.length === 0) return plan;
 
   const named = [...new Map(ratings.map((r) => [catalogueKey(r.hall, r.contentVersion), r])).values()];
-  // The hours whose counts matter: those of ratings not refused as future (whose hours may be past
-  // what a date can be), or the present hour when there are none.
+  // The hours whose counts matter: those of ratings not refused as future or clock (whose hours may be
+  // past what a date can be), or the present hour when there are none.
   const latest = now.getTime() + FUTURE_MARGIN_MS;
-  const countable = ratings.filter((r) => Date.parse(r.at) <= latest).map((r) => hourOf(r.at));
+  const countable = ratings
+    .filter((r) => Date.parse(r.at) <= latest && Date.parse(r.at) >= EARLIEST_MS)
+    .map((r) => hourOf(r.at));
   const hours = [...new Set(countable.length > 0 ? countable : [hourOf(receivedAt)])];
   const [seen] = await tx.query<Seen>(
     `SELECT
@@ -185,6 +189,12 @@ export async function planRatings(
         'future',
         `评价时间 ${wallText(at, zone)} 比服务端时间 ${wallText(now.getTime(), zone)} 晚 24 小时以上：终端的时钟可能不准`,
       );
+      continue;
+    }
+    if (at < EARLIEST_MS) {
+      // A clock that lost its battery says 1970 or 2000 (stored); before 1970 no clock is right, and
+      // PostgreSQL cannot store the year 0000 JavaScript reads: refused, never a failed report.
+      refuse('clock', `评价时间 ${rating.at} 早于 1970 年：终端的时钟不可信，这条评价无法按时间归档`);
       continue;
     }
     const hour = hourOf(rating.at);
