@@ -52,7 +52,7 @@ const dateOf = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10
 export const addDays = (date: string, n: number) => dateOf(dayNumber(date) + n);
 export const daysBetween = (from: string, to: string) => dayNumber(to) - dayNumber(from);
 const isDate = (text: string | undefined): text is string =>
-  text !== undefined && DATE.test(text) && dateOf(dayNumber(text)) === text;
+  text !== undefined && DATE.test(text) && !Number.isNaN(dayNumber(text)) && dateOf(dayNumber(text)) === text;
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
 
@@ -616,8 +616,13 @@ export function guideErrors(records: readonly RatingRecord[]): GuideErrorLine[] 
     for (const part of new Set(r.wrong)) line.parts[part] += 1;
     if (r.wrong.length === 0) line.unnamed += 1;
     if (r.date >= line.latest) {
+      // The names as the latest rating's content has them (its catalogue may be the only one stored).
       line.latest = r.date;
-      line.latestContentVersion = Math.max(line.latestContentVersion, r.contentVersion);
+      line.latestContentVersion = r.contentVersion;
+      line.hallName = r.hallName;
+      line.serviceName = r.serviceName ?? line.serviceName;
+      line.serviceCode = r.serviceCode ?? line.serviceCode;
+      line.departmentName = r.departmentName ?? line.departmentName;
     }
   }
   return [...lines.values()].sort((a, b) => b.total - a.total || (a.latest > b.latest ? -1 : 1));

@@ -68,7 +68,8 @@ function legend(ctx: PageContext): Html {
 /** "5 非常满意 4（40%）…": the numbers of a stacked bar, in words. */
 export function levelsText(ctx: PageContext, counts: LevelCounts, total: number): string {
   return RATING_LEVELS.map(
-    (level) => `${levelName(ctx, level)} ${counts[level]}（${percent(counts[level], total)}）`,
+    (level) =>
+      `${levelName(ctx, level)} ${counts[level]}${ctx.w.ratings.paren(percent(counts[level], total))}`,
   ).join(' · ');
 }
 
@@ -124,23 +125,23 @@ ${(['all', 'guide', 'hall'] as const).map((s) => option(s, r.subjects[s], extra.
 /** The loud lines: ratings refused in the period, and ratings terminals dropped. */
 function refusalLines(ctx: PageContext, refusals: RefusalSummary): Part {
   const r = ctx.w.ratings;
+  const where = (list: { fingerprint: string; deviceId: string; place: string | null; count: number }[]) =>
+    list.map(
+      (t, i) =>
+        html`${i ? r.comma : ''}<a href="${terminalHref(t.fingerprint)}">${t.deviceId}</a>${t.place ? ` ${t.place}` : ''}${r.paren(t.count)}`,
+    );
   const lines: Html[] = [];
   if (refusals.total > 0) {
+    const reasons = refusals.byReason
+      .map(({ reason, count }) => `${r.refusalReasons[reason] ?? reason} ${count}`)
+      .join(r.comma);
     lines.push(
-      html`<p class="error" role="alert"><strong>${r.refusedLine(refusals.total)}</strong>：${refusals.byReason
-        .map(({ reason, count }) => `${r.refusalReasons[reason] ?? reason} ${count}`)
-        .join('，')}。${r.refusedOn}：${refusals.terminals.map(
-        (t, i) =>
-          html`${i ? '，' : ''}<a href="${terminalHref(t.fingerprint)}">${t.deviceId}</a>${t.place ? ` ${t.place}` : ''}（${t.count}）`,
-      )}</p>`,
+      html`<p class="error" role="alert"><strong>${r.refusedLine(refusals.total)}</strong>${r.colon}${reasons}${r.stop}${r.refusedOn}${r.colon}${where(refusals.terminals)}</p>`,
     );
   }
   if (refusals.droppedTotal > 0) {
     lines.push(
-      html`<p class="error" role="alert"><strong>${r.droppedLine(refusals.droppedTotal)}</strong>：${refusals.dropped.map(
-        (t, i) =>
-          html`${i ? '，' : ''}<a href="${terminalHref(t.fingerprint)}">${t.deviceId}</a>${t.place ? ` ${t.place}` : ''}（${t.count}）`,
-      )}</p>`,
+      html`<p class="error" role="alert"><strong>${r.droppedLine(refusals.droppedTotal)}</strong>${r.colon}${where(refusals.dropped)}</p>`,
     );
   }
   return lines;
@@ -215,7 +216,7 @@ export function ratingsPage(ctx: PageContext, view: RatingsView): Html {
     html`<h1>${r.heading}</h1>
 ${refusalLines(ctx, view.refusals)}
 ${periodForm(ctx, '/console/ratings', view.period, { group: view.group, subject: view.subject })}
-<p role="status"><strong>${r.periodIs(view.period.from, view.period.to, view.period.zone)}：${r.total(total)}</strong>${
+<p role="status"><strong>${r.periodIs(view.period.from, view.period.to, view.period.zone)}${r.colon}${r.total(total)}</strong>${
       total ? html` · ${r.satisfied} ${satisfiedRate(counts, total)} · ${r.poor} ${poorOf(counts)}` : ''
     }</p>
 <p class="quiet">${r.satisfiedHow}</p>
@@ -255,9 +256,9 @@ ${timeChart(ctx, view.buckets, view.weekly)}
 
 function reasonsCell(ctx: PageContext, rating: RatingRecord): Html {
   const c = ctx.w.ratings.cases;
-  return html`${rating.reasons.length ? rating.reasons.map((reason) => reason.label).join('；') : c.noReasons}${
+  return html`${rating.reasons.length ? rating.reasons.map((reason) => reason.label).join(ctx.w.ratings.semicolon) : c.noReasons}${
     rating.wrong.length
-      ? html`<br><span>${c.wrong}：${rating.wrong.map((part) => partName(ctx, part)).join('、')}</span>`
+      ? html`<br><span>${c.wrong}${ctx.w.ratings.colon}${rating.wrong.map((part) => partName(ctx, part)).join(ctx.w.ratings.listSep)}</span>`
       : ''
   }`;
 }
@@ -332,8 +333,8 @@ ${done ? html`<p class="notice" role="status">${done}</p>` : ''}
 <dl>
 <dt>${c.level}</dt><dd>${r.level} ${levelName(ctx, r.level)}</dd>
 <dt>${c.subject}</dt><dd>${ctx.w.ratings.subjects[r.subject]}</dd>
-<dt>${c.reasons}</dt><dd>${r.reasons.length ? r.reasons.map((reason) => reason.label).join('；') : c.noReasons}</dd>
-<dt>${c.wrong}</dt><dd>${r.wrong.length ? r.wrong.map((part) => partName(ctx, part)).join('、') : '—'}</dd>
+<dt>${c.reasons}</dt><dd>${r.reasons.length ? r.reasons.map((reason) => reason.label).join(ctx.w.ratings.semicolon) : c.noReasons}</dd>
+<dt>${c.wrong}</dt><dd>${r.wrong.length ? r.wrong.map((part) => partName(ctx, part)).join(ctx.w.ratings.listSep) : '—'}</dd>
 <dt>${c.service}</dt><dd>${r.serviceName ?? r.service ?? ctx.w.ratings.noService}</dd>
 <dt>${c.code}</dt><dd>${r.serviceCode ?? '—'}</dd>
 <dt>${c.department}</dt><dd>${r.departmentName ?? r.department ?? '—'}</dd>

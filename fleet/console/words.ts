@@ -211,6 +211,12 @@ export interface RatingWords {
   refusalReason: string;
   refusalMessage: string;
   badQuery: string;
+  colon: string;
+  comma: string;
+  stop: string;
+  semicolon: string;
+  listSep: string;
+  paren: (text: string | number) => string;
 }
 
 const zh: Words = {
@@ -440,6 +446,12 @@ const zh: Words = {
     refusalReason: '原因',
     refusalMessage: '说明',
     badQuery: '查询条件不对：',
+    colon: '：',
+    comma: '，',
+    stop: '。',
+    semicolon: '；',
+    listSep: '、',
+    paren: (text) => `（${text}）`,
   },
   done: {
     case: '已保存。',
@@ -695,6 +707,12 @@ const en: Words = {
     refusalReason: 'Reason',
     refusalMessage: 'Message',
     badQuery: 'The query is not right: ',
+    colon: ': ',
+    comma: ', ',
+    stop: '. ',
+    semicolon: '; ',
+    listSep: ', ',
+    paren: (text) => ` (${text})`,
   },
   done: {
     case: 'Saved.',
