@@ -56,14 +56,15 @@ const isDate = (text: string | undefined): text is string =>
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
 
-/** The period a query names (`period`, and `from`/`to` for custom); the last 7 days when it names none. */
+/** The period a query names (`period`, and `from`/`to` for custom); `fallback` when it names none. */
 export function parsePeriod(
   query: { period?: string | undefined; from?: string | undefined; to?: string | undefined },
   now: Date,
   zone: string,
+  fallback: PeriodKind = '7d',
 ): Parsed<Period> {
   const today = localDate(now, zone);
-  const kind = (query.period ?? (query.from || query.to ? 'custom' : '7d')) as PeriodKind;
+  const kind = (query.period ?? (query.from || query.to ? 'custom' : fallback)) as PeriodKind;
   switch (kind) {
     case 'today':
       return { ok: true, value: { kind, from: today, to: today, zone } };
@@ -256,7 +257,7 @@ function toRecord(row: RatingRow): RatingRecord {
 export async function loadRatings(
   db: Queryable,
   period: Period,
-  options: { subject?: RatingSubject | undefined; extra?: string } = {},
+  options: { subject?: RatingSubject | undefined; guideWrongOnly?: boolean } = {},
 ): Promise<RatingRecord[]> {
   const start = new Date(Date.parse(`${period.from}T00:00:00Z`) - 15 * 3_600_000).toISOString();
   const end = new Date(Date.parse(`${addDays(period.to, 1)}T00:00:00Z`) + 15 * 3_600_000).toISOString();
@@ -266,7 +267,10 @@ export async function loadRatings(
     params.push(options.subject);
     where += ` AND r.subject = $${params.length}`;
   }
-  if (options.extra) where += ` AND ${options.extra}`;
+  if (options.guideWrongOnly) {
+    params.push(JSON.stringify([GUIDE_WRONG_REASON]));
+    where += ` AND r.reasons @> $${params.length}::jsonb`;
+  }
   const rows = await db.query<RatingRow>(
     `${RATING_SELECT} ${where} ORDER BY r.at, r.public_key, r.rating_id`,
     params,
@@ -489,21 +493,35 @@ function caseLine(rating: RatingRecord, now: Date): CaseLine {
   return { rating, case: c, overdueDays: late };
 }
 
-/** The cases a filter shows, the earliest due first (at most CASE_LIST_LIMIT), and how many match in all. */
+/**
+ * The cases a filter shows (at most CASE_LIST_LIMIT) and how many match in all: open and overdue ones the
+ * earliest due first, all of them the latest opened first. Overdue is read on each hall's today; the SQL
+ * keeps only due dates before the latest today anywhere on Earth (UTC+14), then each is checked.
+ */
 export async function listCases(
   db: Queryable,
   filter: CaseFilter,
   now: Date,
 ): Promise<{ lines: CaseLine[]; total: number }> {
-  const open = filter === 'all' ? '' : `WHERE k.status <> 'rectified'`;
-  const rows = await db.query<RatingRow>(
-    `${RATING_SELECT.replace('LEFT JOIN rating_cases k', 'JOIN rating_cases k')} ${open}
-     ORDER BY k.due_date, r.at, r.public_key, r.rating_id`,
-  );
-  const lines = rows
-    .map((row) => caseLine(toRecord(row), now))
-    .filter((line) => filter !== 'overdue' || line.overdueDays > 0);
-  return { lines: lines.slice(0, CASE_LIST_LIMIT), total: lines.length };
+  const caseSelect = RATING_SELECT.replace('LEFT JOIN rating_cases k', 'JOIN rating_cases k');
+  if (filter === 'overdue') {
+    const latestToday = localDate(now, 'Etc/GMT-14');
+    const rows = await db.query<RatingRow>(
+      `${caseSelect} WHERE k.status <> 'rectified' AND k.due_date < $1::date
+       ORDER BY k.due_date, r.at, r.public_key, r.rating_id`,
+      [latestToday],
+    );
+    const lines = rows.map((row) => caseLine(toRecord(row), now)).filter((line) => line.overdueDays > 0);
+    return { lines: lines.slice(0, CASE_LIST_LIMIT), total: lines.length };
+  }
+  const where = filter === 'open' ? `WHERE k.status <> 'rectified'` : '';
+  const order =
+    filter === 'open'
+      ? 'k.due_date, r.at, r.public_key, r.rating_id'
+      : 'k.opened_at DESC, r.public_key, r.rating_id';
+  const [count] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM rating_cases k ${where}`);
+  const rows = await db.query<RatingRow>(`${caseSelect} ${where} ORDER BY ${order} LIMIT ${CASE_LIST_LIMIT}`);
+  return { lines: rows.map((row) => caseLine(toRecord(row), now)), total: count?.n ?? rows.length };
 }
 
 export async function findCase(

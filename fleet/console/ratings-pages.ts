@@ -322,6 +322,8 @@ export function casePage(ctx: PageContext, line: CaseLine, done?: string): Html 
     at ? `${formatTime(at, zone)} ${ctx.w.terminal.by} ${by ?? '—'}` : c.never;
   const targets =
     k.status === 'rectified' ? (['rectifying'] as const) : (['rectifying', 'rectified'] as const);
+  // The next step is offered first: new → 整改中, 整改中 → 已整改, 已整改 → reopened (整改中).
+  const next = k.status === 'rectifying' ? 'rectified' : 'rectifying';
   return layout(
     ctx,
     c.caseHeading(number),
@@ -355,7 +357,7 @@ ${done ? html`<p class="notice" role="status">${done}</p>` : ''}
 ${csrfField(ctx)}<input type="hidden" name="from" value="${k.status}">
 <label for="to">${c.moveTo}</label>
 <select id="to" name="to">
-${targets.map((s) => html`<option value="${s}"${s === 'rectified' ? html` selected` : ''}>${k.status === 'rectified' ? c.reopen : c.statuses[s]}</option>`)}
+${targets.map((s) => html`<option value="${s}"${s === next ? html` selected` : ''}>${k.status === 'rectified' ? c.reopen : c.statuses[s]}</option>`)}
 </select>
 <label for="note">${c.note}</label>
 <p class="quiet" id="note-hint">${c.noteHint}</p>

@@ -556,7 +556,8 @@ describe.each(testBackends())('the console’s ratings pages on $name', (backend
   });
 
   it('指南有误 counts per service which parts visitors named, and when last', async () => {
-    const body = await page('/console/guide-errors?period=30d');
+    const body = await page('/console/guide-errors');
+    expect(text(body)).toContain('2026-11-05 至 2026-12-04');
     expect(text(body.match(/<thead>[\s\S]*?<\/thead>/)?.[0] ?? '')).toBe(
       '事项 次数 要带的材料 办理窗口 办理时限 收费 办事步骤 未指明部分 最近一次',
     );

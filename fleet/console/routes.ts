@@ -47,6 +47,7 @@ import {
   loadRatings,
   MAX_NOTE,
   type Period,
+  type PeriodKind,
   parsePeriod,
   ratingsOverTime,
   refusalSummary,
@@ -310,6 +311,7 @@ export async function consoleRoutes(app: FastifyInstance, options: ConsoleOption
     request: FastifyRequest<{ Querystring: PeriodQuery }>,
     reply: FastifyReply,
     staff: Session,
+    fallback: PeriodKind = '7d',
   ): Promise<{ period: Period; group: Grouping; subject: SubjectFilter; query: string } | undefined> {
     const q = request.query;
     const ctx = context(request, staff);
@@ -317,7 +319,7 @@ export async function consoleRoutes(app: FastifyInstance, options: ConsoleOption
       void send(reply, refusedPage(ctx, `${ctx.w.ratings.badQuery}${reason}`), 400);
       return undefined;
     };
-    const parsed = parsePeriod(q, now(), await consoleZone(db));
+    const parsed = parsePeriod(q, now(), await consoleZone(db), fallback);
     if (!parsed.ok) return bad(parsed.reason);
     const group = q.group === undefined ? 'service' : GROUPINGS.find((g) => g === q.group);
     if (!group) return bad(`group is one of ${GROUPINGS.join(', ')}`);
@@ -435,9 +437,10 @@ export async function consoleRoutes(app: FastifyInstance, options: ConsoleOption
   app.get<{ Querystring: PeriodQuery }>('/guide-errors', async (request, reply) => {
     const staff = await session(request, reply);
     if (!staff) return reply;
-    const q = await ratingsQuery(request, reply, staff);
+    // The content staff look back further: the last 30 days unless the query names a period.
+    const q = await ratingsQuery(request, reply, staff, '30d');
     if (!q) return reply;
-    const records = await loadRatings(db, q.period, { extra: `r.reasons @> '["guide-wrong"]'::jsonb` });
+    const records = await loadRatings(db, q.period, { guideWrongOnly: true });
     return send(reply, guideErrorsPage(context(request, staff), q.period, guideErrors(records)));
   });
 }

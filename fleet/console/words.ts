@@ -622,7 +622,7 @@ const en: Words = {
     chartDaily: 'Ratings per day',
     chartWeekly: 'Ratings per week (Monday to Sunday)',
     chartSummary: (n, buckets, unit) =>
-      `${n} ratings over ${buckets} ${unit}s, stacked by level; the numbers are in the table below.`,
+      `${n} ratings over ${buckets} ${unit}${buckets === 1 ? '' : 's'}, stacked by level; the numbers are in the table below.`,
     day: 'day',
     week: 'week',
     chartTable: 'The chart as a table',
