@@ -56,7 +56,11 @@ const isDate = (text: string | undefined): text is string =>
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
 
-/** The period a query names (`period`, and `from`/`to` for custom); `fallback` when it names none. */
+/**
+ * The period a query names (`period`, and `from`/`to` for custom); `fallback` when it names none. The
+ * form sends the dates with every choice: dates that differ from the chosen preset's (staff changed them
+ * and left the select) are read as a custom period, the preset's dates filling a side left empty.
+ */
 export function parsePeriod(
   query: { period?: string | undefined; from?: string | undefined; to?: string | undefined },
   now: Date,
@@ -64,28 +68,29 @@ export function parsePeriod(
   fallback: PeriodKind = '7d',
 ): Parsed<Period> {
   const today = localDate(now, zone);
-  const kind = (query.period ?? (query.from || query.to ? 'custom' : fallback)) as PeriodKind;
-  switch (kind) {
-    case 'today':
-      return { ok: true, value: { kind, from: today, to: today, zone } };
-    case '7d':
-      return { ok: true, value: { kind, from: addDays(today, -6), to: today, zone } };
-    case '30d':
-      return { ok: true, value: { kind, from: addDays(today, -29), to: today, zone } };
-    case 'month':
-      return { ok: true, value: { kind, from: `${today.slice(0, 8)}01`, to: today, zone } };
-    case 'custom': {
-      const { from, to } = query;
-      if (!isDate(from) || !isDate(to))
-        return { ok: false, reason: 'from and to must both be dates, YYYY-MM-DD' };
-      if (from > to) return { ok: false, reason: `from (${from}) is after to (${to})` };
-      if (daysBetween(from, to) + 1 > MAX_PERIOD_DAYS)
-        return { ok: false, reason: `a period is at most ${MAX_PERIOD_DAYS} days` };
-      return { ok: true, value: { kind, from, to, zone } };
-    }
-    default:
+  const presets: Record<Exclude<PeriodKind, 'custom'>, [string, string]> = {
+    today: [today, today],
+    '7d': [addDays(today, -6), today],
+    '30d': [addDays(today, -29), today],
+    month: [`${today.slice(0, 8)}01`, today],
+  };
+  const asked = query.period ?? (query.from || query.to ? 'custom' : fallback);
+  let { from, to } = query;
+  if (asked !== 'custom') {
+    if (!Object.hasOwn(presets, asked))
       return { ok: false, reason: `period is one of ${PERIOD_KINDS.join(', ')}` };
+    const [presetFrom, presetTo] = presets[asked as keyof typeof presets];
+    from ||= presetFrom;
+    to ||= presetTo;
+    if (from === presetFrom && to === presetTo)
+      return { ok: true, value: { kind: asked as PeriodKind, from, to, zone } };
   }
+  if (!isDate(from) || !isDate(to))
+    return { ok: false, reason: 'from and to must both be dates, YYYY-MM-DD' };
+  if (from > to) return { ok: false, reason: `from (${from}) is after to (${to})` };
+  if (daysBetween(from, to) + 1 > MAX_PERIOD_DAYS)
+    return { ok: false, reason: `a period is at most ${MAX_PERIOD_DAYS} days` };
+  return { ok: true, value: { kind: 'custom', from, to, zone } };
 }
 
 /** The zone most approved terminals report for their hall, or the default: the console's "today". */

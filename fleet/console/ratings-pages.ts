@@ -342,7 +342,7 @@ ${done ? html`<p class="notice" role="status">${done}</p>` : ''}
 <dt>${c.department}</dt><dd>${r.departmentName ?? r.department ?? '—'}</dd>
 <dt>${c.hall}</dt><dd>${r.hallName}</dd>
 <dt>${c.terminal}</dt><dd><a href="${terminalHref(r.fingerprint)}">${r.deviceId}</a>${r.place ? ` · ${r.place}` : ''}</dd>
-<dt>${c.ratedAt}</dt><dd>${r.atText}</dd>
+<dt>${c.ratedAt}</dt><dd>${formatTime(r.at, zone)} <span class="quiet">(${r.atText})</span></dd>
 <dt>${c.received}</dt><dd>${formatTime(r.receivedAt, zone)}</dd>
 <dt>${c.contentVersion}</dt><dd>${r.contentVersion}</dd>
 <dt>${c.locale}</dt><dd>${r.locale ?? '—'}</dd>

@@ -383,6 +383,10 @@ describe.each(testBackends())('the console’s ratings pages on $name', (backend
       '2026-11-05 至 2026-12-04（按大厅时间，Asia/Shanghai）：共 9 条评价',
     );
     expect(text(await page('/console/ratings?period=month'))).toContain('2026-12-01 至 2026-12-04');
+    // Dates changed in the form with a preset still chosen are a custom period.
+    const changed = await page('/console/ratings?period=7d&from=2026-12-02&to=2026-12-02');
+    expect(text(changed)).toContain('2026-12-02 至 2026-12-02（按大厅时间，Asia/Shanghai）：共 2 条评价');
+    expect(changed).toContain('<option value="custom" selected>自定义</option>');
   });
 
   it('a long custom period is charted by week; a period that is not right is a 400 page that says why', async () => {
@@ -458,6 +462,7 @@ describe.each(testBackends())('the console’s ratings pages on $name', (backend
     expect(body).toContain(`<h1>差评 ${b.fingerprint.slice(0, 8)}-r3-bbbbbbbb</h1>`);
     expect(body).toContain('<label for="note">整改说明</label>');
     expect(text(body)).toContain('等级 1 非常不满意');
+    expect(text(body)).toContain('评价时间（终端时钟） 2026-12-04 09:30 (2026-12-04T01:30:00.000Z)');
 
     const started = await post(url, { _csrf: staff.csrf, from: 'new', to: 'rectifying', note: '' }, staff);
     expect(started.statusCode).toBe(303);

@@ -62,7 +62,8 @@ textarea { font: inherit; padding: 8px 12px; border: 2px solid var(--ink-2); bor
 .levels { display: flex; gap: 12px; align-items: center; flex-wrap: wrap; }
 .levels svg.bar { border: 1px solid var(--line); background: var(--paper); flex: none; }
 .levels-text { font-size: 17px; }
-table.ratings th[scope="row"] { background: none; font-weight: 700; }
+th[scope="row"] { background: none; font-weight: 700; }
+th[scope="col"] { white-space: nowrap; }
 tr.sum th, tr.sum td { border-top: 2px solid var(--ink-2); }
 .overdue { color: var(--danger); }
 tr.late td:first-child { border-left: 6px solid var(--danger); }
