@@ -410,11 +410,12 @@ ${detail.events.map((e) => html`<tr><td>${formatTime(e.at, zone)}</td><td>${e.ki
   );
 }
 
-export function refusedPage(ctx: PageContext, message: string): Html {
+/** A refusal in words; `back` is where to go from here (the terminals list unless said). */
+export function refusedPage(ctx: PageContext, message: string, back?: { href: string; text: string }): Html {
   const { w } = ctx;
   return layout(
     ctx,
     w.refused.heading,
-    html`<h1>${w.refused.heading}</h1><p class="error" role="alert">${message}</p><p><a href="/console/">${w.refused.back}</a></p>`,
+    html`<h1>${w.refused.heading}</h1><p class="error" role="alert">${message}</p><p><a href="${back?.href ?? '/console/'}">${back?.text ?? w.refused.back}</a></p>`,
   );
 }

@@ -217,7 +217,9 @@ export function ratingsPage(ctx: PageContext, view: RatingsView): Html {
 ${refusalLines(ctx, view.refusals)}
 ${periodForm(ctx, '/console/ratings', view.period, { group: view.group, subject: view.subject })}
 <p role="status"><strong>${r.periodIs(view.period.from, view.period.to, view.period.zone)}${r.colon}${r.total(total)}</strong>${
-      total ? html` · ${r.satisfied} ${satisfiedRate(counts, total)} · ${r.poor} ${poorOf(counts)}` : ''
+      total
+        ? html` · ${r.satisfied} ${satisfiedRate(counts, total)} · <a href="/console/cases">${r.poor} ${poorOf(counts)}</a>`
+        : ''
     }</p>
 <p class="quiet">${r.satisfiedHow}</p>
 ${

@@ -513,6 +513,7 @@ describe.each(testBackends())('the console’s ratings pages on $name', (backend
     );
     expect(stale.statusCode).toBe(409);
     expect(stale.body).toContain('这个差评刚被别人改过');
+    expect(stale.body).toContain(`<a href="${url}">差评 ${b.fingerprint.slice(0, 8)}-r3-bbbbbbbb</a>`);
 
     const reopened = await post(
       url,
@@ -554,6 +555,7 @@ describe.each(testBackends())('the console’s ratings pages on $name', (backend
     );
     expect(unknown.statusCode).toBe(404);
     expect(unknown.body).toContain('没有这个差评。');
+    expect(unknown.body).toContain('<a href="/console/cases">返回差评列表</a>');
     expect((await get(`/console/cases/${a.fingerprint}/r1-aaaaaaaa`, staff.cookie)).statusCode).toBe(404);
     expect((await get('/console/cases/0000/r5-aaaaaaaa', staff.cookie)).statusCode).toBe(404);
     const tooLong = await post(url, { ...fields, note: 'x'.repeat(2001), _csrf: staff.csrf }, staff);

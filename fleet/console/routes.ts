@@ -316,7 +316,14 @@ export async function consoleRoutes(app: FastifyInstance, options: ConsoleOption
     const q = request.query;
     const ctx = context(request, staff);
     const bad = (reason: string) => {
-      void send(reply, refusedPage(ctx, `${ctx.w.ratings.badQuery}${reason}`), 400);
+      void send(
+        reply,
+        refusedPage(ctx, `${ctx.w.ratings.badQuery}${reason}`, {
+          href: '/console/ratings',
+          text: ctx.w.ratings.heading,
+        }),
+        400,
+      );
       return undefined;
     };
     const parsed = parsePeriod(q, now(), await consoleZone(db), fallback);
@@ -333,6 +340,7 @@ export async function consoleRoutes(app: FastifyInstance, options: ConsoleOption
     if (subject !== 'all') params.set('subject', subject);
     return { period: parsed.value, group, subject, query: params.toString() };
   }
+  const toCases = (ctx: PageContext) => ({ href: '/console/cases', text: ctx.w.ratings.cases.back });
   const subjectOf = (subject: SubjectFilter) => (subject === 'all' ? undefined : subject);
 
   app.get<{ Querystring: PeriodQuery }>('/ratings', async (request, reply) => {
@@ -388,7 +396,7 @@ export async function consoleRoutes(app: FastifyInstance, options: ConsoleOption
     if (!filter)
       return send(
         reply,
-        refusedPage(ctx, `${ctx.w.ratings.badQuery}show is one of ${CASE_FILTERS.join(', ')}`),
+        refusedPage(ctx, `${ctx.w.ratings.badQuery}show is one of ${CASE_FILTERS.join(', ')}`, toCases(ctx)),
         400,
       );
     return send(reply, casesPage(ctx, filter, await listCases(db, filter, now())));
@@ -400,7 +408,8 @@ export async function consoleRoutes(app: FastifyInstance, options: ConsoleOption
     if (!staff) return reply;
     const ctx = context(request, staff);
     const line = await findCase(db, request.params.fingerprint, request.params.ratingId, now());
-    if (!line) return send(reply, refusedPage(ctx, ctx.w.ratings.caseRefused['not-found']), 404);
+    if (!line)
+      return send(reply, refusedPage(ctx, ctx.w.ratings.caseRefused['not-found'], toCases(ctx)), 404);
     const done = request.query.done === 'case' ? ctx.w.done.case : undefined;
     return send(reply, casePage(ctx, line, done));
   });
@@ -411,7 +420,7 @@ export async function consoleRoutes(app: FastifyInstance, options: ConsoleOption
     const ctx = context(request, staff);
     const note = field(request.body, 'note', MAX_NOTE);
     if (note === undefined)
-      return send(reply, refusedPage(ctx, `${ctx.w.ratings.cases.note}: ≤ ${MAX_NOTE}`), 400);
+      return send(reply, refusedPage(ctx, `${ctx.w.ratings.cases.note}: ≤ ${MAX_NOTE}`, toCases(ctx)), 400);
     const { fingerprint, ratingId } = request.params;
     const result = await changeCase(db, {
       fingerprint,
@@ -425,7 +434,10 @@ export async function consoleRoutes(app: FastifyInstance, options: ConsoleOption
     if (!result.ok)
       return send(
         reply,
-        refusedPage(ctx, `${ctx.w.refused.action}${ctx.w.ratings.caseRefused[result.reason]}`),
+        refusedPage(ctx, `${ctx.w.refused.action}${ctx.w.ratings.caseRefused[result.reason]}`, {
+          href: `/console/cases/${encodeURIComponent(fingerprint)}/${encodeURIComponent(ratingId)}`,
+          text: ctx.w.ratings.cases.caseHeading(`${fingerprint.slice(0, 8)}-${ratingId}`),
+        }),
         result.code,
       );
     return reply.redirect(
