@@ -434,10 +434,16 @@ export async function consoleRoutes(app: FastifyInstance, options: ConsoleOption
     if (!result.ok)
       return send(
         reply,
-        refusedPage(ctx, `${ctx.w.refused.action}${ctx.w.ratings.caseRefused[result.reason]}`, {
-          href: `/console/cases/${encodeURIComponent(fingerprint)}/${encodeURIComponent(ratingId)}`,
-          text: ctx.w.ratings.cases.caseHeading(`${fingerprint.slice(0, 8)}-${ratingId}`),
-        }),
+        refusedPage(
+          ctx,
+          `${ctx.w.refused.action}${ctx.w.ratings.caseRefused[result.reason]}`,
+          result.reason === 'not-found'
+            ? toCases(ctx)
+            : {
+                href: `/console/cases/${encodeURIComponent(fingerprint)}/${encodeURIComponent(ratingId)}`,
+                text: ctx.w.ratings.cases.caseHeading(`${fingerprint.slice(0, 8)}-${ratingId}`),
+              },
+        ),
         result.code,
       );
     return reply.redirect(
