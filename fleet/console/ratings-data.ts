@@ -443,10 +443,12 @@ export async function refusalSummary(db: Queryable, period: Period): Promise<Ref
   };
 }
 
-/** One terminal's refusals (the latest 50) and its dropped count, for its page. */
+/** One terminal's latest ratings, its refusals (the latest 50) and its dropped count, for its page. */
 export interface TerminalRatingTrouble {
   refused: number;
   dropped: number;
+  /** Its latest 20 stored ratings, the newest first. */
+  recent: RatingRecord[];
   latest: { ratingId: string; receivedAt: Date; reason: string; message: string }[];
 }
 
@@ -469,7 +471,12 @@ export async function terminalRatingTrouble(
      ORDER BY received_at DESC, id DESC LIMIT 50`,
     [publicKey],
   );
+  const recent = await db.query<RatingRow>(
+    `${RATING_SELECT} WHERE r.public_key = $1 ORDER BY r.at DESC, r.rating_id LIMIT 20`,
+    [publicKey],
+  );
   return {
+    recent: recent.map(toRecord),
     refused: head?.refused ?? 0,
     dropped: Number(head?.dropped ?? 0),
     latest: latest.map((l) => ({

@@ -399,10 +399,24 @@ ${WRONG_PARTS.map((part) => html`<td>${line.parts[part]}</td>`)}
   );
 }
 
-/** The section of a terminal's page: its refused ratings (the latest 50) and dropped count. */
+/** The sections of a terminal's page: its latest ratings; its refused ratings (the latest 50) and dropped count. */
 export function terminalRatingsSection(ctx: PageContext, trouble: TerminalRatingTrouble, zone: string): Html {
   const r = ctx.w.ratings;
-  return html`<section class="card" aria-label="${r.terminalHeading}">
+  const c = r.cases;
+  return html`<section class="card" aria-label="${r.terminalRecent}">
+<h2>${r.terminalRecent}</h2>
+${
+  trouble.recent.length === 0
+    ? html`<p>${r.none}</p>`
+    : html`<table class="recent-ratings"><thead><tr><th scope="col">${c.ratedAt}</th><th scope="col">${c.level}</th><th scope="col">${c.subject}</th><th scope="col">${c.service}</th><th scope="col">${c.reasons}</th></tr></thead><tbody>
+${trouble.recent.map(
+  (rating) =>
+    html`<tr><td>${formatTime(rating.at, zone)}</td><td>${rating.case ? html`<a href="${caseHref(rating)}">${rating.level} ${levelName(ctx, rating.level)}</a>` : `${rating.level} ${levelName(ctx, rating.level)}`}</td><td>${r.subjects[rating.subject]}</td><td>${rating.serviceName ?? rating.service ?? r.noService}</td><td class="why">${rating.reasons.length ? reasonsCell(ctx, rating) : '—'}</td></tr>`,
+)}
+</tbody></table>`
+}
+</section>
+<section class="card" aria-label="${r.terminalHeading}">
 <h2>${r.terminalHeading}</h2>
 ${trouble.refused === 0 && trouble.dropped === 0 ? html`<p>${r.terminalNone}</p>` : ''}
 ${trouble.refused > 0 ? html`<p class="error" role="alert"><strong>${r.terminalRefused(trouble.refused)}</strong></p>` : ''}

@@ -425,6 +425,11 @@ describe.each(testBackends())('the console’s ratings pages on $name', (backend
     expect(terminal).toContain('<strong>2 条评价被拒收</strong>');
     expect(terminal).toContain('no service &quot;visa&quot; in city-hall 20261201000000');
     expect(rowOf(terminal, 'flood')).toContain('一小时内过多 flood more than 60 ratings');
+    // Its latest ratings, the newest first, a 差评 linking to its case.
+    const recent = terminal.match(/<table class="recent-ratings">[\s\S]*?<\/table>/)?.[0] ?? '';
+    expect((recent.match(/<tr><td>/g) ?? []).length).toBe(3);
+    expect(rowOf(recent, '09:40')).toBe('2026-12-04 09:40 3 基本满意 本次服务 身份证换领 —');
+    expect(recent).toContain(`<a href="/console/cases/${b.fingerprint}/r3-bbbbbbbb">1 非常不满意</a>`);
     expect(await page(`/console/terminals/${a.fingerprint}`)).toContain(
       '<strong>3 条评价在终端上因队列已满被丢弃</strong>',
     );

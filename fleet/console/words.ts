@@ -204,6 +204,7 @@ export interface RatingWords {
     none: string;
   };
   terminalHeading: string;
+  terminalRecent: string;
   terminalNone: string;
   terminalRefused: (n: number) => string;
   terminalDropped: (n: number) => string;
@@ -439,6 +440,7 @@ const zh: Words = {
       none: '这段时间没有“指南有误”的评价。',
     },
     terminalHeading: '评价的拒收和丢弃',
+    terminalRecent: '最近的评价',
     terminalNone: '没有被拒收或丢弃的评价。',
     terminalRefused: (n) => `${n} 条评价被拒收`,
     terminalDropped: (n) => `${n} 条评价在终端上因队列已满被丢弃`,
@@ -700,6 +702,7 @@ const en: Words = {
       none: 'No rating said the guide was wrong in this period.',
     },
     terminalHeading: 'Ratings refused and dropped',
+    terminalRecent: 'Latest ratings',
     terminalNone: 'No rating was refused or dropped.',
     terminalRefused: (n) => `${n} ratings were refused`,
     terminalDropped: (n) => `${n} ratings were dropped on the terminal (its queue was full)`,
