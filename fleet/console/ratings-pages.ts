@@ -155,7 +155,7 @@ function timeChart(ctx: PageContext, buckets: TimeBucket[], weekly: boolean): Ht
   const r = ctx.w.ratings;
   const total = (b: TimeBucket) => RATING_LEVELS.reduce((n, level) => n + b.counts[level], 0);
   const max = Math.max(1, ...buckets.map(total));
-  const slot = Math.max(8, Math.min(48, Math.floor(1000 / Math.max(1, buckets.length))));
+  const slot = Math.max(8, Math.min(120, Math.floor(1000 / Math.max(1, buckets.length))));
   const left = 40;
   const top = 160;
   const width = left + buckets.length * slot + 8;
@@ -177,7 +177,7 @@ function timeChart(ctx: PageContext, buckets: TimeBucket[], weekly: boolean): Ht
   });
   return html`<p>${summary}</p>
 ${legend(ctx)}
-<svg role="img" aria-label="${summary}" viewBox="0 0 ${width} ${top + 28}" width="100%" class="chart">
+<svg role="img" aria-label="${summary}" viewBox="0 0 ${width} ${top + 28}" width="${width}" height="${top + 28}" class="chart ratings-chart">
 <line x1="${left}" y1="${top}" x2="${width}" y2="${top}" stroke="#0b0c0c"/>
 <text x="0" y="14">${max}</text><text x="0" y="${top}">0</text>
 ${bars}

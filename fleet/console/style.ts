@@ -49,6 +49,7 @@ dd { margin: 0; }
 svg text { font-size: 14px; fill: var(--ink-2); }
 .legend span { margin-right: 24px; }
 svg.chart { max-width: 1210px; background: var(--card); }
+svg.ratings-chart { max-width: 100%; height: auto; }
 .swatch-ok { background: var(--ok); }
 .swatch-failed { background: var(--danger); }
 .swatch-reports { background: var(--quiet); }

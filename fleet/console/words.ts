@@ -631,9 +631,10 @@ const en: Words = {
     chartTableSummary: 'Ratings of each level per day or week',
     noService: '(no service named)',
     noDepartment: '(no department named)',
-    refusedLine: (n) => `${n} ratings were refused`,
+    refusedLine: (n) => (n === 1 ? '1 rating was refused' : `${n} ratings were refused`),
     refusedOn: 'Refused from',
-    droppedLine: (n) => `${n} ratings were dropped on terminals whose queue was full (in all)`,
+    droppedLine: (n) =>
+      `${n} ${n === 1 ? 'rating was' : 'ratings were'} dropped on terminals whose queue was full (in all)`,
     refusalReasons: {
       'unknown-content': 'unknown content version',
       'unknown-service': 'service not in that version',
@@ -704,8 +705,9 @@ const en: Words = {
     terminalHeading: 'Ratings refused and dropped',
     terminalRecent: 'Latest ratings',
     terminalNone: 'No rating was refused or dropped.',
-    terminalRefused: (n) => `${n} ratings were refused`,
-    terminalDropped: (n) => `${n} ratings were dropped on the terminal (its queue was full)`,
+    terminalRefused: (n) => (n === 1 ? '1 rating was refused' : `${n} ratings were refused`),
+    terminalDropped: (n) =>
+      `${n} ${n === 1 ? 'rating was' : 'ratings were'} dropped on the terminal (its queue was full)`,
     refusalTime: 'Received',
     refusalReason: 'Reason',
     refusalMessage: 'Message',
