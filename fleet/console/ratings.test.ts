@@ -43,7 +43,7 @@ const CATALOGUE: Catalogue = {
   departments: [
     { id: 'exit-entry', name: '出入境' },
     { id: 'police', name: '户政' },
-    { id: 'evil-dept', name: '@SUM(1+1)' },
+    { id: 'evil-dept', name: '@SUM(1+1)<script>alert(1)</script>' },
   ],
   reasons: DEFAULT_RATING_REASONS.map((r) => ({
     id: r.id,
@@ -637,7 +637,7 @@ describe.each(testBackends())('the console’s ratings pages on $name', (backend
     ]);
     const evil = rows.find((r) => r[0]!.endsWith('-r10-aaaaaaa'));
     expect(cell(evil, '事项名称')).toBe(`'=HYPERLINK("http://evil.example","点我")`);
-    expect(cell(evil, '部门')).toBe("'@SUM(1+1)");
+    expect(cell(evil, '部门')).toBe("'@SUM(1+1)<script>alert(1)</script>");
     expect(cell(evil, '语言')).toBe("'+zh");
     expect(cell(evil, '整改说明')).toBe('他说"不行", 然后\n走了');
 
@@ -660,6 +660,16 @@ describe.each(testBackends())('the console’s ratings pages on $name', (backend
       levelName: '不满意',
     });
 
+    // What a terminal's catalogue named is text on every page, never markup.
+    for (const url of [
+      '/console/ratings?period=7d&group=department',
+      '/console/cases',
+      `/console/cases/${a.fingerprint}/r10-aaaaaaa`,
+    ]) {
+      const body = await page(url);
+      expect(body, url).toContain('@SUM(1+1)&lt;script&gt;alert(1)&lt;/script&gt;');
+      expect(body, url).not.toContain('<script');
+    }
     const hallOnly = (
       await get('/console/ratings/export.json?period=7d&subject=hall', staff.cookie)
     ).json() as { rows: unknown[] };
