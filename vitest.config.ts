@@ -11,5 +11,8 @@ export default defineConfig({
       'fleet/**/*.test.ts',
     ],
     testTimeout: 20_000,
+    // Opening a PGlite database and applying the fleet's migrations takes 2–5 s alone and over 10 s on
+    // a loaded 2-core machine (seen once, retention.test.ts's beforeAll): a hook has the test's time.
+    hookTimeout: 30_000,
   },
 });

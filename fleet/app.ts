@@ -10,6 +10,7 @@ import { consoleRoutes } from './console/routes.ts';
 import type { FleetDb } from './db.ts';
 import { MAX_REPORT_BYTES } from './protocol.ts';
 import { receiveReport } from './receive-report.ts';
+import { type CaseRules, DEFAULT_CASE_RULES, setCaseRules } from './store-ratings.ts';
 
 export interface FleetAppOptions {
   db: FleetDb;
@@ -24,6 +25,8 @@ export interface FleetAppOptions {
    * hop count since it cannot tell a proxy from a client.
    */
   trustProxy?: string;
+  /** When a 差评's case is due (`--case-due-working-days`, `--holidays`); 15 working days, Monday to Friday, by default. */
+  cases?: CaseRules;
 }
 
 /** A client's mistake found while reading the body: answered with its status and message as is. */
@@ -33,6 +36,9 @@ function clientError(statusCode: number, message: string): FastifyError {
 
 export function buildFleetApp(options: FleetAppOptions): FastifyInstance {
   const now = options.now ?? (() => new Date());
+  const cases = options.cases ?? DEFAULT_CASE_RULES;
+  // The console's approval stores pending ratings under the same rules (console-actions.ts).
+  setCaseRules(options.db, cases);
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: MAX_REPORT_BYTES,
@@ -88,7 +94,7 @@ export function buildFleetApp(options: FleetAppOptions): FastifyInstance {
   });
 
   app.post('/api/v1/reports', async (request, reply) => {
-    const answer = await receiveReport(options.db, request.body, now());
+    const answer = await receiveReport(options.db, request.body, now(), cases);
     return reply.code(answer.status).send(answer.body);
   });
 

@@ -13,6 +13,7 @@ import {
   type CommandMode,
   checkPayload,
 } from './protocol.ts';
+import { type CaseRules, caseRulesFor } from './store-ratings.ts';
 import { storeReport } from './store-report.ts';
 
 interface Actor {
@@ -33,12 +34,15 @@ function unknownTerminal(fingerprint: string): { ok: false; reason: string } {
 
 /**
  * Approves a terminal's key, placing it in `hall` at `place`. The reports it sent while pending are
- * moved, in order, to the stored reports (the terminal dropped them from its outbox on 202).
+ * moved, in order, to the stored reports (the terminal dropped them from its outbox on 202), with
+ * their ratings, each as of when it arrived: a 差评's case is due counting from that day, under
+ * `cases` or else the rules the service's app was started with (store-ratings.ts).
  */
 export async function approveTerminal(
   db: FleetDb,
-  action: Actor & { hall?: string; place?: string },
+  action: Actor & { hall?: string; place?: string; cases?: CaseRules },
 ): Promise<Checked<{ moved: number }>> {
+  const cases = action.cases ?? caseRulesFor(db);
   return db.transaction(async (tx) => {
     const [terminal] = await tx.query<StatusRow>(
       'SELECT public_key, status, last_seq FROM terminals WHERE fingerprint = $1 FOR UPDATE',
@@ -76,7 +80,7 @@ export async function approveTerminal(
         payload.value,
         lastSeq,
         receivedAt,
-        false,
+        { deliver: false, cases },
       );
       if (stored.kind === 'stored') {
         lastSeq = payload.value.seq;

@@ -198,6 +198,7 @@ export const RATING_REFUSALS = [
   'unknown-reason',
   'flood',
   'future',
+  'clock',
 ] as const;
 export type RatingRefusal = { id: string; reason: (typeof RATING_REFUSALS)[number]; message: string };
 /** What became of a report's ratings: stored now, stored before (a resend), or refused one by one. */

@@ -14,6 +14,7 @@ import {
   verifyReportSignature,
 } from './protocol.ts';
 import { PENDING_REPORTS_PER_KEY } from './retention.ts';
+import { type CaseRules, DEFAULT_CASE_RULES } from './store-ratings.ts';
 import { storeReport } from './store-report.ts';
 
 export interface Answer {
@@ -26,7 +27,13 @@ interface TerminalRow extends Record<string, unknown> {
   last_seq: string | number;
 }
 
-export async function receiveReport(db: FleetDb, body: unknown, now: Date): Promise<Answer> {
+export async function receiveReport(
+  db: FleetDb,
+  body: unknown,
+  now: Date,
+  /** When a 差评's case is due (`--case-due-working-days`, `--holidays`). */
+  cases: CaseRules = DEFAULT_CASE_RULES,
+): Promise<Answer> {
   const envelope = checkEnvelope(body);
   if (!envelope.ok) return { status: 400, body: { error: envelope.reason } };
   const { publicKey, publicKeyBase64, signature, payloadText } = envelope.value;
@@ -77,11 +84,17 @@ export async function receiveReport(db: FleetDb, body: unknown, now: Date): Prom
       payload.value,
       Number(terminal.last_seq),
       now,
+      { cases },
     );
     if (stored.kind === 'conflict') return conflict(payload.value.seq, stored.highestSeq, stored.why);
     return {
       status: 200,
-      body: { ack: payload.value.seq, duplicate: stored.kind === 'duplicate', commands: stored.commands },
+      body: {
+        ack: payload.value.seq,
+        duplicate: stored.kind === 'duplicate',
+        commands: stored.commands,
+        ...(stored.ratings ? { ratings: stored.ratings } : {}),
+      },
     };
   });
 }

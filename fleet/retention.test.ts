@@ -18,7 +18,7 @@ import {
   startRetention,
 } from './retention.ts';
 import { type TestDatabase, testBackends } from './testing/backends.ts';
-import { makeTestTerminal, type TestTerminal } from './testing/test-terminal.ts';
+import { makeTestTerminal, type TestTerminal, testCatalogue, testRating } from './testing/test-terminal.ts';
 
 const DAY = 86_400_000;
 /** 20:00 in Shanghai on 20 March 2026. */
@@ -308,6 +308,45 @@ describe.each(testBackends())('retention on $name', (backend) => {
     expect(await seqs('pending_reports', forgotten)).toEqual([]);
     // It reports again: listed as pending anew.
     expect((await post(NOW, await forgotten.report(2))).status).toBe(202);
+  });
+
+  it('ratings, their cases and refusals and the catalogues are kept for ever; the reports that carried them roll up as any', async () => {
+    const received = ago(500 * DAY);
+    const terminal = await approvedAt(received);
+    const catalogue = testCatalogue({ version: 20241101000000 });
+    const poor = testRating({
+      contentVersion: catalogue.version,
+      level: 1,
+      reasons: ['waiting'],
+      at: ago(500 * DAY + 60_000).toISOString(),
+    });
+    const refused = testRating({ contentVersion: catalogue.version, service: 'fishing-licence' });
+    const answer = await post(
+      received,
+      await terminal.report(2, { ratings: [poor, refused], catalogues: [catalogue] }),
+    );
+    expect(answer.body.ratings).toMatchObject({ stored: 1, refused: [{ id: refused.id }] });
+    const kept = async () => ({
+      ratings: (await db.query('SELECT 1 FROM ratings WHERE public_key = $1', [terminal.publicKey])).length,
+      cases: (await db.query('SELECT 1 FROM rating_cases WHERE public_key = $1', [terminal.publicKey]))
+        .length,
+      refusals: (await db.query('SELECT 1 FROM rating_refusals WHERE public_key = $1', [terminal.publicKey]))
+        .length,
+      catalogues: (await db.query('SELECT 1 FROM catalogues WHERE version = $1', [catalogue.version])).length,
+    });
+    expect(await kept()).toEqual({ ratings: 1, cases: 1, refusals: 1, catalogues: 1 });
+    const pruned = await runRetention(db, NOW);
+    expect(pruned.reports).toBeGreaterThanOrEqual(2);
+    expect(await seqs('reports', terminal)).toEqual([]);
+    expect(await kept()).toEqual({ ratings: 1, cases: 1, refusals: 1, catalogues: 1 });
+
+    // Were a key with ratings ever pending and quiet (approval stores them, so it cannot be), it stays.
+    await db.query("UPDATE terminals SET status = 'pending' WHERE public_key = $1", [terminal.publicKey]);
+    await runRetention(db, NOW);
+    expect(
+      await db.query('SELECT 1 FROM terminals WHERE public_key = $1', [terminal.publicKey]),
+    ).toHaveLength(1);
+    expect(await kept()).toEqual({ ratings: 1, cases: 1, refusals: 1, catalogues: 1 });
   });
 
   it('commands done or delivered more than 90 days ago are deleted; newer and undelivered ones stay', async () => {

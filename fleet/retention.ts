@@ -3,7 +3,8 @@
  * Reports (heartbeats) older than keepReportsDays are rolled up into report_rollups (one row per
  * terminal per hall day) and deleted; events go after keepEventsDays, done or delivered commands after
  * keepCommandsDays, terminals that stayed pending (never approved) after keepPendingDays, rollups after
- * keepRollupsDays. terminals.last_seq is never touched, so a resend of a pruned report is still refused
+ * keepRollupsDays. Ratings (好差评), their cases and refusals and the catalogues that name them are never
+ * pruned: they are the record the provincial export is made from (docs/ratings.md). terminals.last_seq is never touched, so a resend of a pruned report is still refused
  * (409 with ack = last_seq, which the terminal treats as done): exactly-once holds after pruning.
  *
  * Every step works in batches of `batchSize` rows, each its own short transaction, so reports keep being
@@ -355,12 +356,16 @@ export async function runRetention(
     ),
   );
   // A key no one approved within keepPendingDays of its last report: forgotten, with its reports and the
-  // commands staff gave it. Should it report again, it is listed as pending anew.
+  // commands staff gave it. Should it report again, it is listed as pending anew. A pending key has no
+  // stored ratings (they are stored at approval); the check keeps it so should one ever have any.
   const pendingCutoff = daysBefore(now, policy.keepPendingDays);
   const terminalLimit = Math.max(1, Math.floor(limit / 20));
   pruned.pendingTerminals = await inBatches(db, terminalLimit, async (tx) => {
     const keys = await tx.query<{ public_key: string }>(
-      `SELECT public_key FROM terminals WHERE status = 'pending' AND last_seen < $1 LIMIT ${terminalLimit} FOR UPDATE`,
+      `SELECT public_key FROM terminals t WHERE status = 'pending' AND last_seen < $1
+         AND NOT EXISTS (SELECT 1 FROM ratings r WHERE r.public_key = t.public_key)
+         AND NOT EXISTS (SELECT 1 FROM rating_refusals f WHERE f.public_key = t.public_key)
+       LIMIT ${terminalLimit} FOR UPDATE`,
       [pendingCutoff],
     );
     for (const { public_key } of keys) {

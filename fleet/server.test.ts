@@ -3,7 +3,7 @@
  * no migration), health over HTTP, a clean stop on SIGTERM, and a wrong option told, not crashed on.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -28,6 +28,45 @@ describe('npm run fleet', () => {
     expect(second.output()).toContain('schema up to date');
     expect(await second.stop()).toBe(0);
   }, 60_000);
+
+  it('reads --holidays and --case-due-working-days at start and says what it read', async () => {
+    const file = join(dataDir, 'holidays.txt');
+    writeFileSync(file, '# 2027 元旦\n2027-01-01\n+2027-01-03\n');
+    const service = await runService(dataDir, ['--holidays', file, '--case-due-working-days', '10']);
+    expect(service.output()).toContain(
+      `差评 cases due 10 working days after receipt; ${file}: 1 holidays, 1 make-up working days, 2027-01-01 to 2027-01-03`,
+    );
+    expect(await service.stop()).toBe(0);
+  }, 60_000);
+
+  it.each([
+    [
+      'a bad line of the holidays file',
+      'holidays',
+      '2027-01-01\n2027-13-01\n',
+      ':2: 2027-13-01 is not a day of the calendar',
+    ],
+    ['a holidays file that is not there', 'missing', '', ': cannot be read'],
+    [
+      'a due time that is not a number of days',
+      'days',
+      '',
+      '--case-due-working-days should be a whole number of working days from 1 to 365, not "soon"',
+    ],
+  ])('stops at start on %s, saying what is wrong, and exits 2', (_case, kind, text, words) => {
+    const file = join(dataDir, `${kind}.txt`);
+    if (kind === 'holidays') writeFileSync(file, text);
+    const options = kind === 'days' ? ['--case-due-working-days', 'soon'] : ['--holidays', file];
+    const result = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'fleet/server.ts', '--data', dataDir, ...options],
+      {
+        encoding: 'utf8',
+      },
+    );
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain(kind === 'days' ? words : `${file}${words}`);
+  });
 
   it('names a wrong option and exits 2', () => {
     const result = spawnSync(process.execPath, ['--import', 'tsx', 'fleet/server.ts', '--port', 'lots'], {

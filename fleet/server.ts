@@ -1,9 +1,11 @@
 /**
- * `npm run fleet -- [--port 8790] [--host 127.0.0.1] [--data .local/fleet-db] [--trust-proxy loopback]`: the
- * fleet service (`--trust-proxy` behind a reverse proxy: app.ts says what it trusts).
+ * `npm run fleet -- [--port 8790] [--host 127.0.0.1] [--data .local/fleet-db] [--trust-proxy loopback]
+ * [--case-due-working-days 15] [--holidays <file>]`: the fleet service (`--trust-proxy` behind a reverse
+ * proxy: app.ts says what it trusts; the last two say when a 差评's case is due: working-days.ts).
  * With DATABASE_URL set it uses that PostgreSQL server (and --data is not used); otherwise PGlite in
  * the data folder. Migrations are applied at start, so a new version of the service brings its schema.
  */
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { FastifyInstance } from 'fastify';
 import { buildFleetApp } from './app.ts';
@@ -17,8 +19,47 @@ import {
   startRetention,
 } from './retention.ts';
 import { serviceClock } from './service-clock.ts';
+import { type CaseRules, DEFAULT_CASE_RULES } from './store-ratings.ts';
+import { PLAIN_CALENDAR, parseHolidays } from './working-days.ts';
 
-const USAGE = `usage: npm run fleet -- [--port 8790] [--host 127.0.0.1] [--data <dir>] [--trust-proxy loopback|<proxy addresses>] ${RETENTION_USAGE}   (env DATABASE_URL)`;
+const USAGE = `usage: npm run fleet -- [--port 8790] [--host 127.0.0.1] [--data <dir>] [--trust-proxy loopback|<proxy addresses>] ${RETENTION_USAGE} [--case-due-working-days 15] [--holidays <file>]   (env DATABASE_URL)`;
+
+/** The case rules the two options give, with a line saying what they are, or what is wrong. */
+function caseRulesFrom(values: {
+  'case-due-working-days'?: string | undefined;
+  holidays?: string | undefined;
+}): { ok: true; value: CaseRules; says: string } | { ok: false; reason: string } {
+  const text = values['case-due-working-days'];
+  const days = text === undefined ? DEFAULT_CASE_RULES.dueWorkingDays : Number(text);
+  if (!(Number.isInteger(days) && days >= 1 && days <= 365)) {
+    return {
+      ok: false,
+      reason: `--case-due-working-days should be a whole number of working days from 1 to 365, not "${text}"`,
+    };
+  }
+  const file = values.holidays;
+  if (file === undefined) {
+    return {
+      ok: true,
+      value: { dueWorkingDays: days, calendar: PLAIN_CALENDAR },
+      says: `差评 cases due ${days} working days after receipt, Monday to Friday (no --holidays file: public holidays count as working days)`,
+    };
+  }
+  let fileText: string;
+  try {
+    fileText = readFileSync(file, 'utf8');
+  } catch (error) {
+    return { ok: false, reason: `--holidays ${file}: cannot be read (${(error as Error).message})` };
+  }
+  const calendar = parseHolidays(fileText, file);
+  if (!calendar.ok) return calendar;
+  const { span, holidays, workdays } = calendar.value;
+  return {
+    ok: true,
+    value: { dueWorkingDays: days, calendar: calendar.value },
+    says: `差评 cases due ${days} working days after receipt; ${file}: ${holidays.size} holidays, ${workdays.size} make-up working days${span ? `, ${span.from} to ${span.to}` : ''}`,
+  };
+}
 
 async function main(): Promise<void> {
   if (process.argv[2] === 'user') {
@@ -27,7 +68,8 @@ async function main(): Promise<void> {
   }
   let values: { port?: string; host?: string; data?: string; 'trust-proxy'?: string } & Parameters<
     typeof retentionPolicyFrom
-  >[0];
+  >[0] &
+    Parameters<typeof caseRulesFrom>[0];
   try {
     ({ values } = parseArgs({
       options: {
@@ -36,6 +78,8 @@ async function main(): Promise<void> {
         data: { type: 'string' },
         'trust-proxy': { type: 'string' },
         ...RETENTION_OPTIONS,
+        'case-due-working-days': { type: 'string' },
+        holidays: { type: 'string' },
       },
       strict: true,
     }));
@@ -51,6 +95,12 @@ async function main(): Promise<void> {
   const retention = retentionPolicyFrom(values);
   if (!retention.ok) {
     console.error(`${retention.reason}\n${USAGE}`);
+    process.exit(2);
+  }
+  // A bad holidays file stops the service before it opens the database: due dates are not guessed.
+  const cases = caseRulesFrom(values);
+  if (!cases.ok) {
+    console.error(`fleet: ${cases.reason}`);
     process.exit(2);
   }
   const host = values.host ?? '127.0.0.1';
@@ -77,9 +127,10 @@ async function main(): Promise<void> {
     `fleet: database ${where}${applied.length ? `, applied ${applied.join(', ')}` : ', schema up to date'}`,
   );
 
+  console.log(`fleet: ${cases.says}`);
   const now = serviceClock();
   const trustProxy = values['trust-proxy'];
-  app = buildFleetApp({ db, now, logger: { level: 'info' }, trustProxy });
+  app = buildFleetApp({ db, now, logger: { level: 'info' }, trustProxy, cases: cases.value });
   const address = await app.listen({ port, host });
   console.log(`fleet: reports at ${address}/api/v1/reports`);
   console.log(`fleet: console at ${address}/console/`);

@@ -5,11 +5,18 @@
  * arrive at once are stored once).
  */
 import type { Queryable } from './db.ts';
-import type { Command, CommandKind, CommandMode, ReportPayload } from './protocol.ts';
+import type { Command, CommandKind, CommandMode, RatingsAnswer, ReportPayload } from './protocol.ts';
+import {
+  type CaseRules,
+  DEFAULT_CASE_RULES,
+  planRatings,
+  ratingsWrites,
+  resentRatings,
+} from './store-ratings.ts';
 
 export type Stored =
-  | { kind: 'stored'; commands: Command[] }
-  | { kind: 'duplicate'; commands: Command[] }
+  | { kind: 'stored'; commands: Command[]; ratings?: RatingsAnswer }
+  | { kind: 'duplicate'; commands: Command[]; ratings?: RatingsAnswer }
   /**
    * Refused: `rewritten` is a stored seq sent with another payload; `not-above` is a seq not stored
    * and not above the highest stored (a replay, a reset outbox, or a report stored and since pruned by
@@ -50,9 +57,14 @@ export async function storeReport(
   payload: ReportPayload,
   lastSeq: number,
   now: Date,
-  /** False when approval stores reports sent while pending: their answers (202) carried no commands. */
-  deliver = true,
+  options: {
+    /** False when approval stores reports sent while pending: their answers (202) carried no commands. */
+    deliver?: boolean;
+    /** When a 差评's case is due (store-ratings.ts). */
+    cases?: CaseRules;
+  } = {},
 ): Promise<Stored> {
+  const deliver = options.deliver ?? true;
   // last_seq is the highest stored seq: only a seq at or below it can be a resend (one query less for
   // every new report, which is nearly every report).
   if (payload.seq <= lastSeq) {
@@ -66,8 +78,15 @@ export async function storeReport(
       return { kind: 'conflict', highestSeq: lastSeq, why: 'not-above' };
     }
     if (same.payload !== payloadText) return { kind: 'conflict', highestSeq: lastSeq, why: 'rewritten' };
-    return { kind: 'duplicate', commands: await deliverCommands(tx, publicKey, payload.seq, now) };
+    const commands = await deliverCommands(tx, publicKey, payload.seq, now);
+    const ratings = await resentRatings(tx, publicKey, payload);
+    return { kind: 'duplicate', commands, ...(ratings ? { ratings } : {}) };
   }
+
+  // The ratings are checked against what is stored first (one read, only for a report that has any);
+  // their writes join the report's statement.
+  const plan = await planRatings(tx, publicKey, payload, now, options.cases ?? DEFAULT_CASE_RULES);
+  const ratings = plan.answer ? { ratings: plan.answer } : {};
 
   // The report, its events and the terminal's latest status in one statement, and the commands in one
   // more: each round trip to the database costs more than the work it carries (the fleet bench).
@@ -80,23 +99,30 @@ export async function storeReport(
     payload.deviceId,
     payload.sentAt,
     JSON.stringify(payload.status),
+    plan.dropped,
   ];
   const eventRows = payload.events.map((event) => {
     params.push(event.at, event.kind, event.message);
     const n = params.length;
     return `($1, $2, $${n - 2}, $${n - 1}, $${n}, $3)`;
   });
-  await tx.query(
-    `WITH report AS (
+  const writes = [
+    `report AS (
        INSERT INTO reports (public_key, seq, received_at, payload) VALUES ($1, $2, $3, $4)
-     )${
-       eventRows.length
-         ? `, event AS (
+     )`,
+    ...(eventRows.length
+      ? [
+          `event AS (
        INSERT INTO events (public_key, seq, at, kind, message, received_at) VALUES ${eventRows.join(', ')}
-     )`
-         : ''
-     }
-     UPDATE terminals SET last_seq = $2, last_seen = $3, device_id = $5, latest_sent_at = $6, latest_status = $7::jsonb
+     )`,
+        ]
+      : []),
+    ...ratingsWrites(plan, params),
+  ];
+  await tx.query(
+    `WITH ${writes.join(', ')}
+     UPDATE terminals SET last_seq = $2, last_seen = $3, device_id = $5, latest_sent_at = $6, latest_status = $7::jsonb,
+       ratings_dropped = ratings_dropped + $8
      WHERE public_key = $1`,
     params,
   );
@@ -107,7 +133,7 @@ export async function storeReport(
     'UPDATE commands SET done_at = $3 WHERE public_key = $1 AND delivered_seq < $2 AND done_at IS NULL';
   if (!deliver) {
     await tx.query(done, [publicKey, payload.seq, at]);
-    return { kind: 'stored', commands: [] };
+    return { kind: 'stored', commands: [], ...ratings };
   }
   const delivered = await tx.query<CommandRow>(
     `WITH done AS (${done}),
@@ -118,5 +144,5 @@ export async function storeReport(
      SELECT id, kind, mode FROM delivered ORDER BY given_at, id`,
     [publicKey, payload.seq, at],
   );
-  return { kind: 'stored', commands: delivered.map(toCommand) };
+  return { kind: 'stored', commands: delivered.map(toCommand), ...ratings };
 }

@@ -9,6 +9,7 @@ import { hallZoneOf } from './hall-zone.ts';
 import { type Html, html, type Part } from './html.ts';
 import type { TerminalList, TerminalSummary } from './list-terminals.ts';
 import type { ChannelProgress, Why } from './progress.ts';
+import { terminalRatingsSection } from './ratings-pages.ts';
 import type { TerminalDetail } from './terminal-detail.ts';
 import { type Problem, STATE_KINDS, type StateKind, type TerminalState } from './terminal-state.ts';
 import type { Lang, Words } from './words.ts';
@@ -59,6 +60,9 @@ ${
   ctx.staffName
     ? html`<a href="/console/">${w.nav.terminals}</a>
 <a href="/console/progress">${w.nav.progress}</a>
+<a href="/console/ratings">${w.nav.ratings}</a>
+<a href="/console/cases">${w.nav.cases}</a>
+<a href="/console/guide-errors">${w.nav.guideErrors}</a>
 <span>${w.nav.signedInAs(ctx.staffName)}</span>
 <form method="post" action="/console/logout">${csrfField(ctx)}<button type="submit">${w.nav.signOut}</button></form>`
     : ''
@@ -392,6 +396,7 @@ ${detail.versionEvents.map((e) => html`<tr><td>${formatTime(e.at, zone)}</td><td
 <h2>${w.terminal.chart}</h2>
 ${checksChart(w, detail, zone)}
 </section>
+${detail.ratings ? terminalRatingsSection(ctx, detail.ratings, zone) : ''}
 <section class="card" aria-label="${w.terminal.events}">
 <h2>${w.terminal.events}</h2>
 ${
@@ -405,11 +410,12 @@ ${detail.events.map((e) => html`<tr><td>${formatTime(e.at, zone)}</td><td>${e.ki
   );
 }
 
-export function refusedPage(ctx: PageContext, message: string): Html {
+/** A refusal in words; `back` is where to go from here (the terminals list unless said). */
+export function refusedPage(ctx: PageContext, message: string, back?: { href: string; text: string }): Html {
   const { w } = ctx;
   return layout(
     ctx,
     w.refused.heading,
-    html`<h1>${w.refused.heading}</h1><p class="error" role="alert">${message}</p><p><a href="/console/">${w.refused.back}</a></p>`,
+    html`<h1>${w.refused.heading}</h1><p class="error" role="alert">${message}</p><p><a href="${back?.href ?? '/console/'}">${back?.text ?? w.refused.back}</a></p>`,
   );
 }

@@ -28,6 +28,31 @@ import {
 } from './pages.ts';
 import { decoyHash } from './passwords.ts';
 import { channelProgress } from './progress.ts';
+import {
+  CASE_FILTERS,
+  type CaseFilter,
+  changeCase,
+  consoleZone,
+  countLevels,
+  DAILY_CHART_DAYS,
+  daysBetween,
+  exportCsv,
+  exportRow,
+  findCase,
+  GROUPINGS,
+  type Grouping,
+  groupRatings,
+  guideErrors,
+  listCases,
+  loadRatings,
+  MAX_NOTE,
+  type Period,
+  type PeriodKind,
+  parsePeriod,
+  ratingsOverTime,
+  refusalSummary,
+} from './ratings-data.ts';
+import { casePage, casesPage, guideErrorsPage, ratingsPage, type SubjectFilter } from './ratings-pages.ts';
 import { endSession, findSession, SESSION_LIFETIME_MS, type Session } from './sessions.ts';
 import { signIn } from './sign-in.ts';
 import { CONSOLE_CSS } from './style.ts';
@@ -55,7 +80,7 @@ const COMMANDS: Record<string, { kind: CommandKind; mode?: CommandMode }> = {
   attract: { kind: 'set-mode', mode: 'attract' },
   default: { kind: 'set-mode', mode: 'default' },
 };
-const DONE = ['approved', 'revoked', 'command'] as const;
+const DONE = ['approved', 'revoked', 'command', 'case'] as const;
 
 /** A form field as one string of at most `max` characters, or undefined. */
 function field(body: unknown, name: string, max = 200): string | undefined {
@@ -277,5 +302,163 @@ export async function consoleRoutes(app: FastifyInstance, options: ConsoleOption
     const result = await giveCommand(db, { fingerprint, ...command, by: staff.staffName, now: now() });
     if (!result.ok) return refused(request, reply, staff, result.reason);
     return reply.redirect(`/console/terminals/${encodeURIComponent(fingerprint)}?done=command`, 303);
+  });
+
+  type PeriodQuery = { period?: string; from?: string; to?: string; group?: string; subject?: string };
+  const SUBJECTS: readonly SubjectFilter[] = ['all', 'guide', 'hall'];
+  /** The period, grouping and subject a query names; a 400 page already sent when one is not right. */
+  async function ratingsQuery(
+    request: FastifyRequest<{ Querystring: PeriodQuery }>,
+    reply: FastifyReply,
+    staff: Session,
+    fallback: PeriodKind = '7d',
+  ): Promise<{ period: Period; group: Grouping; subject: SubjectFilter; query: string } | undefined> {
+    const q = request.query;
+    const ctx = context(request, staff);
+    const bad = (reason: string) => {
+      void send(
+        reply,
+        refusedPage(ctx, `${ctx.w.ratings.badQuery}${reason}`, {
+          href: '/console/ratings',
+          text: ctx.w.ratings.heading,
+        }),
+        400,
+      );
+      return undefined;
+    };
+    const parsed = parsePeriod(q, now(), await consoleZone(db), fallback);
+    if (!parsed.ok) return bad(parsed.reason);
+    const group = q.group === undefined ? 'service' : GROUPINGS.find((g) => g === q.group);
+    if (!group) return bad(`group is one of ${GROUPINGS.join(', ')}`);
+    const subject = q.subject === undefined ? 'all' : SUBJECTS.find((s) => s === q.subject);
+    if (!subject) return bad(`subject is one of ${SUBJECTS.join(', ')}`);
+    const params = new URLSearchParams({ period: parsed.value.kind });
+    if (parsed.value.kind === 'custom') {
+      params.set('from', parsed.value.from);
+      params.set('to', parsed.value.to);
+    }
+    if (subject !== 'all') params.set('subject', subject);
+    return { period: parsed.value, group, subject, query: params.toString() };
+  }
+  const toCases = (ctx: PageContext) => ({ href: '/console/cases', text: ctx.w.ratings.cases.back });
+  const subjectOf = (subject: SubjectFilter) => (subject === 'all' ? undefined : subject);
+
+  app.get<{ Querystring: PeriodQuery }>('/ratings', async (request, reply) => {
+    const staff = await session(request, reply);
+    if (!staff) return reply;
+    const q = await ratingsQuery(request, reply, staff);
+    if (!q) return reply;
+    const ctx = context(request, staff);
+    const records = await loadRatings(db, q.period, { subject: subjectOf(q.subject) });
+    const counts = countLevels(records);
+    return send(
+      reply,
+      ratingsPage(ctx, {
+        ...q,
+        counts,
+        total: records.length,
+        groups: groupRatings(records, q.group, ctx.w.ratings),
+        buckets: ratingsOverTime(records, q.period),
+        weekly: daysBetween(q.period.from, q.period.to) + 1 > DAILY_CHART_DAYS,
+        refusals: await refusalSummary(db, q.period),
+      }),
+    );
+  });
+
+  for (const format of ['csv', 'json'] as const) {
+    app.get<{ Querystring: PeriodQuery }>(`/ratings/export.${format}`, async (request, reply) => {
+      const staff = await session(request, reply);
+      if (!staff) return reply;
+      const q = await ratingsQuery(request, reply, staff);
+      if (!q) return reply;
+      const rows = (await loadRatings(db, q.period, { subject: subjectOf(q.subject) })).map(exportRow);
+      const name = `ratings-${q.period.from}-${q.period.to}.${format}`;
+      reply.header('content-disposition', `attachment; filename="${name}"`);
+      if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(exportCsv(rows));
+      return reply.type('application/json; charset=utf-8').send(
+        JSON.stringify({
+          from: q.period.from,
+          to: q.period.to,
+          timeZone: q.period.zone,
+          subject: q.subject,
+          rows,
+        }),
+      );
+    });
+  }
+
+  app.get<{ Querystring: { show?: string } }>('/cases', async (request, reply) => {
+    const staff = await session(request, reply);
+    if (!staff) return reply;
+    const ctx = context(request, staff);
+    const show = request.query.show ?? 'open';
+    const filter = CASE_FILTERS.find((f) => f === show) as CaseFilter | undefined;
+    if (!filter)
+      return send(
+        reply,
+        refusedPage(ctx, `${ctx.w.ratings.badQuery}show is one of ${CASE_FILTERS.join(', ')}`, toCases(ctx)),
+        400,
+      );
+    return send(reply, casesPage(ctx, filter, await listCases(db, filter, now())));
+  });
+
+  type CaseParams = { Params: { fingerprint: string; ratingId: string }; Querystring: { done?: string } };
+  app.get<CaseParams>('/cases/:fingerprint/:ratingId', async (request, reply) => {
+    const staff = await session(request, reply);
+    if (!staff) return reply;
+    const ctx = context(request, staff);
+    const line = await findCase(db, request.params.fingerprint, request.params.ratingId, now());
+    if (!line)
+      return send(reply, refusedPage(ctx, ctx.w.ratings.caseRefused['not-found'], toCases(ctx)), 404);
+    const done = request.query.done === 'case' ? ctx.w.done.case : undefined;
+    return send(reply, casePage(ctx, line, done));
+  });
+
+  app.post<CaseParams>('/cases/:fingerprint/:ratingId', async (request, reply) => {
+    const staff = await session(request, reply);
+    if (!staff) return reply;
+    const ctx = context(request, staff);
+    const note = field(request.body, 'note', MAX_NOTE);
+    if (note === undefined)
+      return send(reply, refusedPage(ctx, `${ctx.w.ratings.cases.note}: ≤ ${MAX_NOTE}`, toCases(ctx)), 400);
+    const { fingerprint, ratingId } = request.params;
+    const result = await changeCase(db, {
+      fingerprint,
+      ratingId,
+      from: field(request.body, 'from', 20) ?? '',
+      to: field(request.body, 'to', 20) ?? '',
+      note,
+      by: staff.staffName,
+      now: now(),
+    });
+    if (!result.ok)
+      return send(
+        reply,
+        refusedPage(
+          ctx,
+          `${ctx.w.refused.action}${ctx.w.ratings.caseRefused[result.reason]}`,
+          result.reason === 'not-found'
+            ? toCases(ctx)
+            : {
+                href: `/console/cases/${encodeURIComponent(fingerprint)}/${encodeURIComponent(ratingId)}`,
+                text: ctx.w.ratings.cases.caseHeading(`${fingerprint.slice(0, 8)}-${ratingId}`),
+              },
+        ),
+        result.code,
+      );
+    return reply.redirect(
+      `/console/cases/${encodeURIComponent(fingerprint)}/${encodeURIComponent(ratingId)}?done=case`,
+      303,
+    );
+  });
+
+  app.get<{ Querystring: PeriodQuery }>('/guide-errors', async (request, reply) => {
+    const staff = await session(request, reply);
+    if (!staff) return reply;
+    // The content staff look back further: the last 30 days unless the query names a period.
+    const q = await ratingsQuery(request, reply, staff, '30d');
+    if (!q) return reply;
+    const records = await loadRatings(db, q.period, { guideWrongOnly: true });
+    return send(reply, guideErrorsPage(context(request, staff), q.period, guideErrors(records)));
   });
 }

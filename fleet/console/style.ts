@@ -49,9 +49,29 @@ dd { margin: 0; }
 svg text { font-size: 14px; fill: var(--ink-2); }
 .legend span { margin-right: 24px; }
 svg.chart { max-width: 1210px; background: var(--card); }
+svg.ratings-chart { max-width: 100%; height: auto; }
 .swatch-ok { background: var(--ok); }
 .swatch-failed { background: var(--danger); }
 .swatch-reports { background: var(--quiet); }
 .swatch { display: inline-block; width: 16px; height: 16px; vertical-align: middle; margin-right: 6px; }
+textarea { font: inherit; padding: 8px 12px; border: 2px solid var(--ink-2); border-radius: 8px; width: 100%; max-width: 48em; background: var(--card); color: var(--ink); }
+.swatch-l5 { background: #00703c; }
+.swatch-l4 { background: #5a9e3a; }
+.swatch-l3 { background: #b1b4b6; }
+.swatch-l2 { background: #d4781c; }
+.swatch-l1 { background: #a4161a; }
+.levels { display: flex; gap: 12px; align-items: center; flex-wrap: wrap; }
+.levels svg.bar { border: 1px solid var(--line); background: var(--paper); flex: none; }
+.levels-text { font-size: 17px; }
+th[scope="row"] { background: none; font-weight: 700; }
+th[scope="col"] { white-space: nowrap; }
+tr.sum th, tr.sum td { border-top: 2px solid var(--ink-2); }
+.overdue { color: var(--danger); }
+tr.late td:first-child { border-left: 6px solid var(--danger); }
+.case-new { font-weight: 700; color: var(--danger); }
+.case-rectifying { font-weight: 700; color: var(--warn); }
+.case-rectified { font-weight: 700; color: var(--ok); }
+details summary { cursor: pointer; font-weight: 700; min-height: 48px; padding: 8px 0; }
+table.chart-table caption { text-align: left; padding: 8px 0; }
 nav.pages { margin: 16px 0; display: flex; gap: 24px; align-items: center; }
 `;

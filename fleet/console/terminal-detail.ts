@@ -1,6 +1,7 @@
 /** What one terminal's page shows: its row, commands, events, version timeline and hourly checks. */
 import type { FleetDb } from '../db.ts';
 import { loadTerminals, type TerminalSummary } from './list-terminals.ts';
+import { type TerminalRatingTrouble, terminalRatingTrouble } from './ratings-data.ts';
 
 export const CHART_HOURS = 7 * 24;
 const HOUR_MS = 3_600_000;
@@ -40,6 +41,8 @@ export interface TerminalDetail {
   versions: VersionLine[];
   versionEvents: EventLine[];
   hours: HourBucket[];
+  /** Its ratings refused by the service and dropped by its full queue (issue 13). */
+  ratings: TerminalRatingTrouble;
 }
 
 const date = (value: Date | string | null) => (value === null ? null : new Date(value));
@@ -120,8 +123,10 @@ export async function terminalDetail(
      FROM reports WHERE public_key = $1 AND received_at > $2 ORDER BY received_at`,
     [key, since],
   );
+  const ratings = await terminalRatingTrouble(db, key);
   return {
     terminal,
+    ratings,
     commands: commands.map((c) => ({
       kind: c.kind,
       mode: c.mode,

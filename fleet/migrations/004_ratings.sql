@@ -36,6 +36,9 @@ CREATE TABLE ratings (
   PRIMARY KEY (public_key, rating_id)
 );
 CREATE INDEX ratings_by_at ON ratings (at);
+-- A key's ratings by time: the flood check counts a key's ratings in the hours a report's ratings name
+-- (fleet/store-ratings.ts), and a terminal's page lists its latest.
+CREATE INDEX ratings_by_terminal ON ratings (public_key, at);
 CREATE INDEX ratings_by_service ON ratings (hall, service, at);
 
 -- A 差评 is a case until staff close it: new → rectifying (being rectified) → rectified.

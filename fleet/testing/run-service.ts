@@ -12,11 +12,11 @@ export interface RunningService {
   stop: () => Promise<number | null>;
 }
 
-export function runService(dataDir: string): Promise<RunningService> {
+export function runService(dataDir: string, options: string[] = []): Promise<RunningService> {
   const { DATABASE_URL: _ignored, ...env } = process.env;
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'fleet/server.ts', '--port', '0', '--data', dataDir],
+    ['--import', 'tsx', 'fleet/server.ts', '--port', '0', '--data', dataDir, ...options],
     { env },
   );
   let output = '';

@@ -49,7 +49,7 @@ export type RatingsOffer = { on: boolean; places: RatingPlace[]; reasons: Rating
 /**
  * Whether this terminal asks for ratings, where, and which reasons it offers. Never without a fleet
  * service (a rating no one can read is not asked for), nor when the hall says `ratings.enabled: false`;
- * absent `ask` means both places.
+ * absent `ask` means both places. `places` is empty whenever `on` is false (an empty `ask` is off too).
  */
 export function ratingsOffered(content: ActiveContent | undefined, fleetOn: boolean): RatingsOffer {
   const ratings = content?.hall.ratings;

@@ -2,11 +2,14 @@ import 'fake-indexeddb/auto';
 import { signal } from '@preact/signals';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Command, ReportPayload } from '../../fleet/protocol.ts';
+import { catalogueOf } from './catalogue.ts';
 import { createCommandRunner } from './commands.ts';
 import { type FleetDatabase, openFleetDatabase } from './fleet-db.ts';
 import { fleetView } from './fleet-state.ts';
 import { type Identity, loadIdentity, signReport } from './identity.ts';
 import { Outbox, type SendResult } from './outbox.ts';
+import { rating, sampleContent } from './rating-fixtures.ts';
+import { queueRating } from './rating-queue.ts';
 import { CHANGE_DEBOUNCE_MS, createReporter, HEARTBEAT_MS, type ReporterClock } from './reporter.ts';
 
 const START = Date.parse('2026-03-02T08:00:00Z');
@@ -48,6 +51,7 @@ let outbox: Outbox;
 let clock: FakeClock;
 let sent: ReportPayload[];
 let answer: (payload: ReportPayload) => SendResult;
+let warnings: string[];
 
 const status = () => ({
   appVersion: '1.0.0',
@@ -79,7 +83,7 @@ function reporterWith(onCommands: (commands: Command[]) => Promise<void> = async
       cursors: {},
     }),
     onCommands,
-    warn: () => undefined,
+    warn: (message) => warnings.push(message),
   });
 }
 const ok = (p: ReportPayload): SendResult => ({
@@ -94,6 +98,7 @@ beforeEach(async () => {
   outbox = new Outbox(idb);
   clock = new FakeClock();
   sent = [];
+  warnings = [];
   answer = ok;
   fleetView.value = {
     on: true,
@@ -231,5 +236,84 @@ describe('commands', () => {
         /^reload: fleet: staff asked for a reload from the console \(reload \(command r\)\)$/,
       ),
     ]);
+  });
+});
+
+describe("visitors' ratings", () => {
+  const queue = async (n: number) => {
+    const ids: string[] = [];
+    for (let i = 0; i < n; i++) {
+      const r = rating();
+      await queueRating(r, catalogueOf(sampleContent()), { db: idb });
+      ids.push(r.id);
+    }
+    return ids;
+  };
+  const carried = () => sent.flatMap((p) => (p.ratings ?? []).map((r) => r.id));
+
+  it('queued before reporting started, they go a few seconds after the service first stores a report', async () => {
+    const ids = await queue(3);
+    const reporter = reporterWith();
+    reporter.start();
+    await reporter.idle();
+    // The boot report: the service has not yet said it stores this key's reports.
+    expect(carried()).toEqual([]);
+    await clock.pass(CHANGE_DEBOUNCE_MS, reporter.idle);
+    expect(carried()).toEqual(ids);
+    const view = fleetView.value;
+    expect(view.on && view.ratings).toEqual({ waiting: 0, dropped: 0, refused: 0 });
+    reporter.stop();
+  });
+
+  it('one tapped while running is reported within 3 s; many go 200 a report, one after another', async () => {
+    const reporter = reporterWith();
+    reporter.start();
+    await reporter.idle();
+    await clock.pass(HEARTBEAT_MS, reporter.idle);
+    const [one] = await queue(1);
+    reporter.changed(); // what start.ts does on sunlight:rating-queued
+    await clock.pass(CHANGE_DEBOUNCE_MS, reporter.idle);
+    expect(carried()).toEqual([one]);
+    const many = await queue(450);
+    reporter.changed();
+    await clock.pass(3 * CHANGE_DEBOUNCE_MS, reporter.idle);
+    expect(sent.map((p) => p.ratings?.length ?? 0).filter((n) => n > 0)).toEqual([1, 200, 200, 50]);
+    expect(carried()).toEqual([one, ...many]);
+    reporter.stop();
+  });
+
+  it('a refused rating is said loudly, counted on the panel, and told to the console in the next report', async () => {
+    const [id] = await queue(1);
+    answer = (p) =>
+      p.ratings
+        ? {
+            kind: 'answer',
+            status: 200,
+            body: {
+              ack: p.seq,
+              duplicate: false,
+              commands: [],
+              ratings: {
+                stored: 0,
+                duplicate: 0,
+                refused: [{ id, reason: 'future', message: 'at is 3 days ahead' }],
+              },
+            },
+          }
+        : ok(p);
+    const reporter = reporterWith();
+    reporter.start();
+    await reporter.idle();
+    await clock.pass(CHANGE_DEBOUNCE_MS, reporter.idle);
+    expect(warnings).toEqual([
+      expect.stringMatching(new RegExp(`refused rating ${id} \\(future\\).*3 days ahead`)),
+    ]);
+    const view = fleetView.value;
+    expect(view.on && view.ratings).toEqual({ waiting: 0, dropped: 0, refused: 1 });
+    await clock.pass(CHANGE_DEBOUNCE_MS, reporter.idle);
+    expect(sent.at(-1)?.events).toEqual([
+      expect.objectContaining({ kind: 'error', message: expect.stringContaining(id!) }),
+    ]);
+    reporter.stop();
   });
 });

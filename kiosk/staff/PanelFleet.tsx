@@ -1,7 +1,8 @@
 /**
  * Reporting to the fleet service: on or off, where to, this terminal's device id and key fingerprint
  * (with a QR of both, for staff approving it in the console), the last report made and acknowledged,
- * the outbox, and a loud line when the service refuses reports or has not answered for long.
+ * the outbox, visitors' ratings waiting, dropped or refused, and a loud line when the service refuses
+ * reports or has not answered for long.
  */
 import type { TFunction } from 'i18next';
 import { useApp } from '../app/context.ts';
@@ -88,6 +89,21 @@ export function FleetFacts({ t }: { t: TFunction }) {
           {(view.dropped.heartbeats > 0 || view.dropped.events > 0) && (
             <Fact label={t('fleet.dropped')} problem={view.dropped.events > 0}>
               {t('fleet.droppedValue', view.dropped)}
+            </Fact>
+          )}
+          {view.ratings && (
+            <Fact label={t('fleet.ratingsWaiting')}>
+              {t('fleet.ratingsWaitingValue', { count: view.ratings.waiting })}
+            </Fact>
+          )}
+          {view.ratings && view.ratings.dropped > 0 && (
+            <Fact label={t('fleet.ratingsDropped')} problem>
+              {t('fleet.ratingsDroppedValue', { count: view.ratings.dropped })}
+            </Fact>
+          )}
+          {view.ratings && view.ratings.refused > 0 && (
+            <Fact label={t('fleet.ratingsRefused')} problem>
+              {t('fleet.ratingsRefusedValue', { count: view.ratings.refused })}
             </Fact>
           )}
         </dl>

@@ -127,6 +127,12 @@ export const strings = defineStrings(
       dropped: '因存储已满而舍弃',
       droppedValue: '{{heartbeats}} 份状态报告，{{events}} 条事件',
       nextTry: '下次重试 {{time}}',
+      ratingsWaiting: '待送达的评价',
+      ratingsWaitingValue: '{{count}} 条',
+      ratingsDropped: '已丢弃的评价',
+      ratingsDroppedValue: '{{count}} 条（本机存储已满或报告被拒收，这些评价不会送达管理中心）',
+      ratingsRefused: '被拒收的评价',
+      ratingsRefusedValue: '{{count}} 条（管理中心拒收，不会重发；原因见管理中心本机页面）',
       revoked:
         '管理中心已撤销本机的密钥（HTTP 403），报告被拒收。请重置本机以生成新密钥，并在管理中心重新批准：{{message}}',
       refused: '管理中心拒收了一份报告（HTTP {{status}}），该报告已舍弃：{{message}}',
@@ -278,6 +284,13 @@ export const strings = defineStrings(
       dropped: 'Dropped (outbox full)',
       droppedValue: '{{heartbeats}} status reports, {{events}} events',
       nextTry: 'next try {{time}}',
+      ratingsWaiting: "Visitors' ratings waiting to be sent",
+      ratingsWaitingValue: '{{count}}',
+      ratingsDropped: 'Ratings dropped',
+      ratingsDroppedValue: '{{count}} (storage full, or a report refused: these never reach the centre)',
+      ratingsRefused: 'Ratings refused',
+      ratingsRefusedValue:
+        "{{count}} (the centre refused them, not resent; why is on this terminal's page in the console)",
       revoked:
         "The centre revoked this terminal's key (HTTP 403): reports are refused. Reset the terminal so it makes a new key, and approve that in the console: {{message}}",
       refused: 'The centre refused a report (HTTP {{status}}), and it was dropped: {{message}}',
