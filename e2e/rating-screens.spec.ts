@@ -301,6 +301,20 @@ test('no fleet service, no question: neither at a guide’s end nor in the dock'
   expect(await queued(page)).toEqual([]);
 });
 
+test('评价 in the dock leaves the dock as high as before, so a guide’s first screen keeps its height', async ({
+  page,
+}) => {
+  for (const viewport of Object.values(ORIENTATIONS)) {
+    await page.setViewportSize(viewport);
+    await page.goto(`${kiosk.url}/?e2e&device=lobby-1&idle=3600`);
+    await expect(page.locator('.home')).toBeVisible();
+    const without = (await page.locator('.dock').boundingBox())!.height;
+    await boot(page);
+    await expect(page.locator('.dock')).toHaveClass(/has-rate/);
+    expect((await page.locator('.dock').boundingBox())!.height).toBe(without);
+  }
+});
+
 /** What axe finds on the page as it is. */
 async function axeViolations(page: Page, where: string): Promise<string[]> {
   const { violations } = await new AxeBuilder({ page }).analyze();
