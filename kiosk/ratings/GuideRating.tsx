@@ -19,8 +19,8 @@ export function GuideRating({ service }: { service: string }) {
   const outcome = ratings.outcome(target);
   if (!here && outcome === 'dismissed') return null;
   // The dock's sheet is asking about this very guide: one question on screen, not the same one twice.
-  if (flow?.place === 'dock' && flow.target.subject === 'guide' && flow.target.service === service)
-    return null;
+  const asking = flow?.place === 'dock' && flow.step !== 'thanks';
+  if (asking && flow.target.subject === 'guide' && flow.target.service === service) return null;
   return (
     <section class="rating rating-inline" aria-label={t('guideQuestion')}>
       {!here && outcome === 'given' ? (
