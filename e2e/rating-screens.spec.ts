@@ -2,15 +2,19 @@
  * 好差评 on the terminal's screen (docs/rating-screens.md), on a kiosk reporting to the real fleet service:
  * the question at a guide's end (非常满意 in one tap, then thanks; 不满意 → reasons → 指南有误 → which part →
  * 提交), the dock's 评价, dismissed in one tap and not offered again in the visit, a half-given rating that
- * idle wipes (nothing queued), no question at all without a fleet service; and each rating screen in
+ * idle wipes (nothing queued), no question at all without a fleet service or where hall.yaml turns it
+ * off (and only the hall's question where it asks only from the dock), a dock as high as before; and each rating screen in
  * every mode, both orientations and both languages: no text under 28 px, no axe violation, targets ≥ 64 px.
  * What is queued is read from the terminal's own rating queue (IndexedDB sunlight-fleet, store ratings):
  * the terminal is never approved here, so its ratings wait there.
  */
+
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import type { Rating } from '../fleet/protocol.ts';
-import { kioskOnFeed } from './fixtures/feed.ts';
+import { copyOfSample, kioskOnFeed } from './fixtures/feed.ts';
 import { type FleetService, startFleetService } from './fixtures/fleet.ts';
 import { MODE_SETS, type ModeName, openScreen, setModes } from './fixtures/screens.ts';
 import { expect, test } from './fixtures/test.ts';
@@ -299,6 +303,39 @@ test('no fleet service, no question: neither at a guide’s end nor in the dock'
   await expect(page.getByText('这份办事指南对您有帮助吗？')).toHaveCount(0);
   await expect(page.getByRole('button', { name: '评价', exact: true })).toHaveCount(0);
   expect(await queued(page)).toEqual([]);
+});
+
+/** A kiosk on a copy of the sample hall whose hall.yaml ends with this `ratings:` block. */
+async function kioskWithRatings(block: string): Promise<Kiosk> {
+  const folder = copyOfSample();
+  const hall = join(folder, 'hall.yaml');
+  writeFileSync(hall, `${readFileSync(hall, 'utf8')}\nratings:\n${block}\n`);
+  return kioskOnFeed(folder);
+}
+
+test('the hall decides: asked only from the dock (the hall alone), or not at all', async ({ page }) => {
+  const dockOnly = await kioskWithRatings('  ask: [dock]');
+  const off = await kioskWithRatings('  enabled: false');
+  try {
+    await page.goto(`${dockOnly.url}/?e2e&fleet=${encodeURIComponent(fleet.url)}&idle=3600`);
+    await expect(page.getByRole('button', { name: '评价', exact: true })).toBeEnabled();
+    await openScreen(page, { name: 'service', id: 'passport' }, 'zh-CN');
+    await expect(page.getByRole('heading', { name: '办理依据' })).toBeVisible();
+    await expect(guideEnd(page)).toHaveCount(0);
+    await page.getByRole('button', { name: '评价', exact: true }).click();
+    await expect(sheet(page).getByRole('heading', { name: '您对本次服务满意吗？' })).toBeVisible();
+
+    await page.goto(`${off.url}/?e2e&fleet=${encodeURIComponent(fleet.url)}&idle=3600`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('示例市政务服务中心');
+    await openScreen(page, { name: 'service', id: 'passport' }, 'zh-CN');
+    await page.clock.runFor(5_000);
+    await expect(page.getByRole('heading', { name: '办理依据' })).toBeVisible();
+    await expect(guideEnd(page)).toHaveCount(0);
+    await expect(page.getByRole('button', { name: '评价', exact: true })).toHaveCount(0);
+  } finally {
+    await dockOnly.close();
+    await off.close();
+  }
 });
 
 test('评价 in the dock leaves the dock as high as before, so a guide’s first screen keeps its height', async ({
