@@ -9,11 +9,13 @@
  * would serve it. The service's clock follows the terminals' (the test day, moved as theirs move), so
  * the console judges "last seen" and "clock wrong" as it would in a hall.
  */
+
 import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { serveKiosk } from '../scripts/kiosk-server.ts';
+import { consoleScreenshot } from './fixtures/console-screenshot.ts';
 import { copyOfSample, kioskOnFeed, publish } from './fixtures/feed.ts';
 import { type FleetService, type StoredReport, startFleetService } from './fixtures/fleet.ts';
 import { outbox, passMinutes, passUntil, type Terminals } from './fixtures/fleet-time.ts';
@@ -45,28 +47,6 @@ async function fingerprintOf(page: Page): Promise<string> {
   return fingerprint;
 }
 
-/**
- * Staff desktops have a CJK font (YaHei, PingFang, Noto CJK: the console's font stack); Debian's headless
- * Chromium here has none. For the screenshots only, the page borrows Noto Sans SC from node_modules.
- */
-async function lendFont(page: Page) {
-  await page.route('**/__lent-font.ttf', (route) =>
-    route.fulfill({
-      body: readFileSync('node_modules/@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf'),
-      contentType: 'font/ttf',
-    }),
-  );
-  await page.addStyleTag({
-    content: `@font-face { font-family: "Noto Sans SC"; src: url("/__lent-font.ttf"); }`,
-  });
-  await page.evaluate(() => document.fonts.ready);
-}
-
-async function screenshot(page: Page, name: string) {
-  await lendFont(page);
-  await page.screenshot({ path: `e2e/.artifacts/screens/${name}.png`, fullPage: true });
-}
-
 /** Each report made was stored once, or was a heartbeat the outbox replaced and counted as dropped. */
 function accountFor(reports: StoredReport[]) {
   const seqs = reports.map((r) => r.seq);
@@ -88,7 +68,7 @@ test('the console shows one terminal updated and one refusing a corrupted update
   const kioskB = await serveKiosk('dist', feedB, 0);
   const contextB = await atTestDay(await browser.newContext({ viewport: { width: 1920, height: 1080 } }));
   const pageB = await contextB.newPage();
-  // bypassCSP only so the screenshots can lend the page a CJK font (see lendFont).
+  // bypassCSP only so the screenshots can lend the page a CJK font (e2e/fixtures/console-screenshot.ts).
   const staffContext = await atTestDay(
     await browser.newContext({ viewport: { width: 1440, height: 1000 }, bypassCSP: true }),
   );
@@ -176,12 +156,12 @@ test('the console shows one terminal updated and one refusing a corrupted update
     await expect(rowA).toContainText(String(published.version));
     await expect(rowB).toContainText('拒绝更新');
     await expect(rowB).toContainText('hash check failed');
-    await screenshot(staff, 'fleet-console-terminals-zh');
+    await consoleScreenshot(staff, 'fleet-console-terminals-zh');
     await staff.getByRole('link', { name: '更新进度' }).click();
     await expect(staff.getByRole('heading', { level: 1, name: '更新进度' })).toBeVisible();
     await expect(staff.getByText('2 台中有 1 台显示最新版本')).toBeVisible();
     await expect(staff.getByRole('listitem').filter({ hasText: 'lobby-b' })).toContainText('拒绝更新');
-    await screenshot(staff, 'fleet-console-progress-zh');
+    await consoleScreenshot(staff, 'fleet-console-progress-zh');
     await staff.goto(`${fleet.origin}/console/?state=refusing`);
     await expect(rowB).toBeVisible();
     await expect(rowA).toHaveCount(0);
@@ -191,10 +171,10 @@ test('the console shows one terminal updated and one refusing a corrupted update
     await expect(staff.getByRole('heading', { level: 1 })).toHaveText('终端 lobby-b');
     await expect(staff.getByText(fingerprintB)).toBeVisible();
     await expect(staff.getByRole('button', { name: '立即同步' })).toBeVisible();
-    await screenshot(staff, 'fleet-console-terminal-zh');
+    await consoleScreenshot(staff, 'fleet-console-terminal-zh');
     await staff.getByRole('link', { name: 'English' }).click();
     await expect(staff.getByRole('heading', { level: 1 })).toHaveText('Terminal lobby-b');
-    await screenshot(staff, 'fleet-console-terminal-en');
+    await consoleScreenshot(staff, 'fleet-console-terminal-en');
 
     // The service is stopped for half an hour and started again: every report arrives, none twice.
     const reportsBefore = {
@@ -234,7 +214,7 @@ test('the console shows one terminal updated and one refusing a corrupted update
     await signIn(staff, 'Name', 'Password', 'Sign in');
     await expect(rowA).toContainText('Healthy');
     await expect(rowB).toContainText('Refusing updates');
-    await screenshot(staff, 'fleet-console-terminals-en');
+    await consoleScreenshot(staff, 'fleet-console-terminals-en');
   } finally {
     await contextB.close();
     await staffContext.close();

@@ -6,11 +6,12 @@
  * The terminal is a real Chromium process on a profile (killed with SIGKILL), the network really cut,
  * the service real (PostgreSQL in CI), its clock on the test day.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { launchChromium, type RunningChromium } from './fixtures/chromium-process.ts';
+import { consoleScreenshot } from './fixtures/console-screenshot.ts';
 import { kioskOnFeed } from './fixtures/feed.ts';
 import { type FleetService, startFleetService } from './fixtures/fleet.ts';
 import { passMinutes, passUntil } from './fixtures/fleet-time.ts';
@@ -24,21 +25,6 @@ const PASSPORT_CODE = '11000000MB0141205X0100021001';
 
 const startUrl = (kiosk: string, fleet: FleetService) =>
   `${kiosk}/?fleet=${encodeURIComponent(fleet.url)}&device=lobby-7&idle=30&feedTimeout=3600&feedStall=3600`;
-
-/** Staff desktops have a CJK font; headless Debian Chromium has none: the screenshots borrow Noto Sans SC. */
-async function consoleScreenshot(page: Page, name: string) {
-  await page.route('**/__lent-font.ttf', (route) =>
-    route.fulfill({
-      body: readFileSync('node_modules/@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf'),
-      contentType: 'font/ttf',
-    }),
-  );
-  await page.addStyleTag({
-    content: `@font-face { font-family: "Noto Sans SC"; src: url("/__lent-font.ttf"); }`,
-  });
-  await page.evaluate(() => document.fonts.ready);
-  await page.screenshot({ path: `e2e/.artifacts/screens/${name}.png`, fullPage: true });
-}
 
 /** What the terminal still holds for the service: ratings queued, and ratings inside signed reports waiting. */
 async function waitingRatings(page: Page): Promise<number> {

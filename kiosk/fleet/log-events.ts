@@ -78,7 +78,7 @@ export function newEvents(
   const resilienceNew = after(resilience, cursors.resilienceLast, cursors.resilience);
   const resilienceEvents: Ordered[] = resilienceNew.map((entry) => ({
     at: entry.at,
-    kind: entry.kind === 'reload' ? 'reload' : 'fallback',
+    kind: entry.kind === 'reload' ? 'reload' : entry.kind === 'rating' ? 'error' : 'fallback',
     message: `${entry.kind}: ${entry.message}`.slice(0, MESSAGE_CHARS),
     order: Date.parse(entry.at),
   }));

@@ -142,6 +142,20 @@ describe('the events a report carries', () => {
     expect(newEvents(status, resilience, { shown: 1, ...first.cursors }).events).toEqual([]);
   });
 
+  it('carry a rating the terminal could not keep as an error, for the console to show', () => {
+    const t = NOW.getTime();
+    const lost: ResilienceEvent[] = [
+      {
+        at: new Date(t - 1000).toISOString(),
+        kind: 'rating',
+        message: 'a guide rating (level 2) could not be queued',
+      },
+    ];
+    expect(newEvents(sync({ log: [] }), lost, { shown: 1 }).events.map((e) => [e.kind, e.message])).toEqual([
+      ['error', 'rating: a guide rating (level 2) could not be queued'],
+    ]);
+  });
+
   it('say once that a new version is shown', () => {
     const first = newEvents(sync(), [], {});
     expect(first.events).toEqual([

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_RATING_REASONS, RATING_PLACES } from '../../content/ratings.ts';
 import { Rating } from '../../fleet/protocol.ts';
 import type { ActiveContent } from '../../sync/index.ts';
+import { resilienceLog } from '../resilience/resilience-log.ts';
 import { createRatingModel, type RatingTarget, randomId } from './rating-model.ts';
 
 const content = { hall: { id: 'sample-hall' }, version: 7 } as unknown as ActiveContent;
@@ -156,6 +157,11 @@ describe('a rating on the terminal', () => {
       expect.any(Error),
       expect.objectContaining({ level: 3 }),
     );
+    // Where staff look: the panel's health log, which the next fleet report carries as an error event.
+    expect(resilienceLog.value.at(-1)).toMatchObject({
+      kind: 'rating',
+      message: expect.stringMatching(/^a hall rating \(level 3, passport\) could not be queued and is lost: Error: the queue is broken/),
+    });
     error.mockRestore();
   });
 

@@ -15,6 +15,7 @@ import {
 import type { Rating } from '../../fleet/protocol.ts';
 import type { ActiveContent } from '../../sync/index.ts';
 import type { RatingsOffer } from '../fleet/catalogue.ts';
+import { describeError, logResilienceEvent } from '../resilience/resilience-log.ts';
 
 export type { RatingsOffer };
 
@@ -107,8 +108,13 @@ export function createRatingModel(o: RatingOptions) {
       if (flow.peek() === shown) flow.value = undefined;
     }, o.thanksMs ?? THANKS_MS);
     o.send(rating, content).catch((error: unknown) => {
-      // The visitor's tap already got its thanks: the failure is for staff, loudly, in the console.
+      // The visitor's tap already got its thanks: the failure is for staff, loudly, where they look: the
+      // staff panel's health log and (as an error event) the fleet console, besides the console.
       console.error('[sunlight ratings] a rating could not be queued: it is lost', error, rating);
+      logResilienceEvent(
+        'rating',
+        `a ${rating.subject} rating (level ${rating.level}${rating.service ? `, ${rating.service}` : ''}) could not be queued and is lost: ${describeError(error)}`,
+      );
     });
   };
   const asks = (place: RatingPlace) => {

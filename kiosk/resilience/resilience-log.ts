@@ -5,8 +5,9 @@ export type ResilienceEvent = {
   /** ISO time on the terminal's clock. */
   at: string;
   /** render: a screen failed to render; boot: the app failed before its first render;
-   * reload: the watchdog or a failed recovery reloaded the page (message says why). */
-  kind: 'render' | 'boot' | 'reload';
+   * reload: the watchdog or a failed recovery reloaded the page (message says why);
+   * rating: a visitor's finished rating could not be queued for the fleet service, and is lost. */
+  kind: 'render' | 'boot' | 'reload' | 'rating';
   message: string;
 };
 

@@ -33,6 +33,7 @@ export const strings = defineStrings(
       render: '显示失败',
       boot: '启动失败',
       reload: '重新载入',
+      rating: '评价未能保存，已丢失',
     },
     field: {
       device: '终端编号',
@@ -189,6 +190,7 @@ export const strings = defineStrings(
       render: 'Render failed',
       boot: 'Start failed',
       reload: 'Reloaded',
+      rating: 'Rating not kept: lost',
     },
     field: {
       device: 'Terminal id',
