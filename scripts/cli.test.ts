@@ -9,6 +9,13 @@ import { serveFeed } from './feed-server.ts';
 import { generateKeys } from './keys.ts';
 import { publishBundle } from './publish.ts';
 
+// libfaketime sets the CLI's clock below; without it every such test would fail on a null exit code.
+if (spawnSync('faketime', ['-f', '+0d', 'true']).error) {
+  throw new Error(
+    'faketime is not installed: these tests run the CLI on a set clock with it (Debian package faketime; .ci/run installs it)',
+  );
+}
+
 // The build config's keys, not the environment's, are the default of verify-feed here.
 const env = { ...process.env, KIOSK_TRUSTED_KEYS: '' };
 const cli = (...args: string[]) => {
