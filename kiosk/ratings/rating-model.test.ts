@@ -160,7 +160,9 @@ describe('a rating on the terminal', () => {
     // Where staff look: the panel's health log, which the next fleet report carries as an error event.
     expect(resilienceLog.value.at(-1)).toMatchObject({
       kind: 'rating',
-      message: expect.stringMatching(/^a hall rating \(level 3, passport\) could not be queued and is lost: Error: the queue is broken/),
+      message: expect.stringMatching(
+        /^a hall rating \(level 3, passport\) could not be queued and is lost: Error: the queue is broken/,
+      ),
     });
     error.mockRestore();
   });
